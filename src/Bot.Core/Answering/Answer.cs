@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Bot.Core.Answering;
+
+/// <summary>
+/// The one answer contract every channel renders. <see cref="Text"/> carries markers [1], [2]...;
+/// every marker refers to a listed citation and every citation is used (see <see cref="CitationValidator"/>).
+/// </summary>
+public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation> Citations)
+{
+    /// <summary>How sure the answerer is, 0..1 (extractive: the calibrated score of its best sentence).</summary>
+    public double Confidence { get; init; }
+    /// <summary>Which answerer produced it ("extractive", "semantic-kernel:openai/gpt-4o-mini").</summary>
+    public string Answerer { get; init; } = "";
+    /// <summary>The query actually sent to retrieval (differs from the question after a follow-up rewrite).</summary>
+    public string? RetrievalQuery { get; init; }
+
+    public static Answer Abstain(string message, string answerer, double confidence = 0) =>
+        new(message, true, []) { Answerer = answerer, Confidence = confidence };
+}
+
+/// <summary>A numbered source: the exact article and the verbatim sentence(s) quoted from it.</summary>
+public sealed record Citation(
+    int Number,
+    string ArticleId,
+    string Title,
+    DateTimeOffset? Published,
+    string? Source,
+    string? Url,
+    string ChunkId,
+    string Quote,
+    /// <summary>Character offset of <see cref="Quote"/> in the article text.</summary>
+    int Start,
+    int End)
+{
+    [JsonIgnore] public int Length => End - Start;
+}

@@ -1,0 +1,24 @@
+using Bot.Core.Retrieval;
+
+namespace Bot.Core.Answering;
+
+/// <summary>Turns retrieved passages into a cited answer. Implementations: extractive (default) and Semantic Kernel.</summary>
+public interface IAnswerer
+{
+    string Name { get; }
+
+    /// <summary>
+    /// Streams the answer: zero or more <see cref="AnswerDelta"/>s as text is produced, then exactly one
+    /// <see cref="AnswerFinal"/>. The final answer is validated by the caller before anyone sees it.
+    /// </summary>
+    IAsyncEnumerable<AnswerUpdate> AnswerAsync(AnswerContext context, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The question, the numbered passages it may be answered from (passage i is source [i+1]), and recent turns.</summary>
+public sealed record AnswerContext(string Question, IReadOnlyList<Passage> Passages, IReadOnlyList<ConversationTurn> History);
+
+public sealed record ConversationTurn(string Question, string Answer);
+
+public abstract record AnswerUpdate;
+public sealed record AnswerDelta(string Text) : AnswerUpdate;
+public sealed record AnswerFinal(Answer Answer) : AnswerUpdate;

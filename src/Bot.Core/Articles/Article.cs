@@ -1,0 +1,32 @@
+namespace Bot.Core.Articles;
+
+/// <summary>A stored news article: repaired text plus the metadata shown with every citation.</summary>
+public sealed record Article
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Text { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public string? Source { get; init; }
+    public string? Url { get; init; }
+    public string? Author { get; init; }
+    /// <summary>Place from the dateline ("NIAMEY (Reuters) - ..." gives "Niamey").</summary>
+    public string? Place { get; init; }
+    /// <summary>Subject and tags, lower-case, as filters see them.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Hash of everything stored for the article; an unchanged hash means re-ingest has nothing to do.</summary>
+    public required string Fingerprint { get; init; }
+
+    public ArticleSummary Summary(int chunkCount = 0) =>
+        new(Id, Title, Published, Source, Url, Tags, chunkCount);
+}
+
+/// <summary>An article without its text: what lists, passages and citations carry.</summary>
+public sealed record ArticleSummary(
+    string Id,
+    string Title,
+    DateTimeOffset? Published,
+    string? Source,
+    string? Url,
+    IReadOnlyList<string> Tags,
+    int ChunkCount = 0);

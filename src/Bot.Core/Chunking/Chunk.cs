@@ -1,0 +1,16 @@
+namespace Bot.Core.Chunking;
+
+/// <summary>
+/// A run of whole sentences of one article. <see cref="Text"/> is exactly
+/// <c>article.Text[Start..End]</c>, so a quote inside it can be located in the article.
+/// </summary>
+public sealed record Chunk(string Id, string ArticleId, int Ordinal, int Start, int End, string Text)
+{
+    /// <summary>Title and date line indexed with the chunk so retrieval knows what the chunk is about.</summary>
+    public string Context { get; init; } = "";
+
+    /// <summary>The text handed to the lexical index and the embedder.</summary>
+    public string IndexText => Context.Length == 0 ? Text : Context + "\n" + Text;
+
+    public static string MakeId(string articleId, int ordinal) => $"{articleId}-{ordinal:D3}";
+}

@@ -1,0 +1,8 @@
+namespace Bot.Benchmarks;
+
+public static class BenchmarkRegistry
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+    ];
+}

@@ -21,8 +21,8 @@ public sealed class SingleReply(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stopTyping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _typing = ShowTypingAsync(_stopTyping.Token);
+        _stopTyping = new CancellationTokenSource();
+        _typing = ShowTypingAsync(_stopTyping.Token, cancellationToken);
         return Task.CompletedTask;
     }
 
@@ -46,13 +46,16 @@ public sealed class SingleReply(
         _stopTyping?.Dispose();
     }
 
-    /// <summary>Teams and Web Chat hide the indicator after a few seconds, so it is repeated until the reply is sent.</summary>
-    private async Task ShowTypingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Teams and Web Chat hide the indicator after a few seconds, so it is repeated until the reply is sent.
+    /// Stopping ends the wait between indicators but lets one in flight finish, so it never lands after the reply.
+    /// </summary>
+    private async Task ShowTypingAsync(CancellationToken stop, CancellationToken cancellationToken)
     {
         var typing = reference.CreateActivity(ActivityTypes.Typing) with { ReplyToId = null };
+        using var timer = new PeriodicTimer(typingInterval, time);
         try
         {
-            using var timer = new PeriodicTimer(typingInterval, time);
             do
             {
                 try
@@ -63,7 +66,7 @@ public sealed class SingleReply(
                 {
                     logger.LogDebug(ex, "The typing indicator was not accepted");
                 }
-            } while (await timer.WaitForNextTickAsync(cancellationToken));
+            } while (!stop.IsCancellationRequested && await timer.WaitForNextTickAsync(stop));
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bot.Channels.BotFramework.Schema;
@@ -13,21 +12,24 @@ public sealed record Entity
     public string? Type { get; init; }
 
     [JsonExtensionData]
-    public JsonObject? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; init; }
 
     /// <summary>An entity of <paramref name="type"/> whose other fields are the serialized <paramref name="properties"/>.</summary>
     public static Entity Create<T>(string type, T properties) => new()
     {
         Type = type,
-        Properties = JsonSerializer.SerializeToNode(properties, BotFrameworkJson.Options)?.AsObject(),
+        Properties = JsonSerializer.SerializeToElement(properties, BotFrameworkJson.Options)
+            .EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value),
     };
 
     /// <summary>The string at a dotted path ("mentioned.id"), or null when absent or not a string.</summary>
     public string? GetString(string path)
     {
-        JsonNode? node = Properties;
-        foreach (var part in path.Split('.'))
-            node = node is JsonObject obj ? obj[part] : null;
-        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var parts = path.Split('.');
+        if (Properties is null || !Properties.TryGetValue(parts[0], out var node)) return null;
+        foreach (var part in parts.Skip(1))
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(part, out node)) return null;
+        return node.ValueKind == JsonValueKind.String ? node.GetString() : null;
     }
 }

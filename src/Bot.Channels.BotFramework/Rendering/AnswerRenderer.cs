@@ -86,24 +86,32 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
 
     private static int Size(Activity message) => BotFrameworkJson.Serialize(message).Length;
 
-    /// <summary>Cuts the text until the whole message fits, keeping only the citations still referred to.</summary>
+    /// <summary>
+    /// The longest cut of the text (at a word boundary, with a note) whose whole message fits, found by bisection
+    /// because JSON escaping and the citations kept make the size depend on where the text is cut.
+    /// </summary>
     private Activity Shorten(ConversationReference reference, string text, IReadOnlyList<Citation> citations, StreamInfo? streamInfo, string question)
     {
         var note = _options.WebChatUrl is { Length: > 0 } url
             ? $"\n\n… *This answer is too long for this chat. [Read it in full in the web chat]({url}{(url.Contains('?') ? '&' : '?')}q={Uri.EscapeDataString(question)}).*"
             : "\n\n… *This answer was shortened to fit the chat's message size limit.*";
-        var budget = Encoding.UTF8.GetByteCount(text) - (Size(Compose(reference, text, citations, streamInfo)) - _options.MaxMessageBytes) - Encoding.UTF8.GetByteCount(note);
-        for (var attempt = 0; ; attempt++)
+        var best = Compose(reference, note.TrimStart(), citations, streamInfo);
+        int low = 0, high = Encoding.UTF8.GetByteCount(text);
+        while (low < high)
         {
-            var message = Compose(reference, TextLimits.CutToBytes(text, budget) + note, citations, streamInfo);
-            var over = Size(message) - _options.MaxMessageBytes;
-            if (over <= 0 || budget <= 0 || attempt >= 8)
+            var budget = low + (high - low + 1) / 2;
+            var candidate = Compose(reference, TextLimits.CutToBytes(text, budget) + note, citations, streamInfo);
+            if (Fits(candidate))
             {
-                logger.LogInformation("Shortened an answer from {Chars} characters to fit {Limit} bytes", text.Length, _options.MaxMessageBytes);
-                return message;
+                best = candidate;
+                low = budget;
             }
-            // JSON escaping made the text larger than its UTF-8 length; cut again with room to spare.
-            budget -= over + 256;
+            else
+            {
+                high = budget - 1;
+            }
         }
+        logger.LogInformation("Shortened an answer of {Chars} characters to fit {Limit} bytes", text.Length, _options.MaxMessageBytes);
+        return best;
     }
 }

@@ -88,6 +88,17 @@ public class AnswererTests
         AnswerContract.AssertHolds(final);
     }
 
+    [Fact]
+    public async Task Markers_written_as_passage_labels_are_understood()
+    {
+        var model = new ScriptedChatClient().Reply("The vote was 51 to 49 [Passage 2]. Militants attacked [source 1].");
+
+        var final = TestKernel.Final(await TestKernel.RunAsync(TestKernel.Answerer(model), Ask("What happened?")));
+
+        Assert.Equal("The vote was 51 to 49 [1]. Militants attacked [2].", final.Text);
+        AnswerContract.AssertHolds(final);
+    }
+
     [Theory]
     [InlineData("The archive does not say.")]
     [InlineData("the archive does not say")]

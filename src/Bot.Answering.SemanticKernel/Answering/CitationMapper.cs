@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Answering.SemanticKernel.Prompts;
 using Bot.Core.Answering;
 using Bot.Core.Chunking;
@@ -14,11 +15,15 @@ public sealed record MappedReply(Answer Answer, IReadOnlyList<string> Problems);
 /// numbered by first use and sentences quoting the same span share a number. Markers of passages that do not
 /// exist are dropped and reported. A reply that says the archive does not answer becomes an abstention.
 /// </summary>
-public static class CitationMapper
+public static partial class CitationMapper
 {
+    /// <summary>"[Passage 2]" and "[source 2]": what smaller models write when asked for "[2]".</summary>
+    [GeneratedRegex(@"\[(?:passage|source)\s+(\d{1,3})\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledMarker();
+
     public static MappedReply Map(string reply, IReadOnlyList<PromptPassage> passages, string question, string answerer)
     {
-        var text = reply.Trim();
+        var text = LabelledMarker().Replace(reply.Trim(), "[$1]");
         if (IsRefusal(text))
             return new MappedReply(Answer.Abstain(Abstention.Message, answerer), []);
 

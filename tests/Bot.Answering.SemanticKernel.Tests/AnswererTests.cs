@@ -117,6 +117,18 @@ public class AnswererTests
     }
 
     [Fact]
+    public async Task A_partial_answer_that_opens_with_the_refusal_words_is_kept()
+    {
+        var model = new ScriptedChatClient().Reply("The archive does not say who led the patrol, but four U.S. soldiers died [1].");
+
+        var final = TestKernel.Final(await TestKernel.RunAsync(TestKernel.Answerer(model), Ask("Who led the patrol?")));
+
+        Assert.False(final.Abstained);
+        Assert.Equal("The archive does not say who led the patrol, but four U.S. soldiers died [1].", final.Text);
+        AnswerContract.AssertHolds(final);
+    }
+
+    [Fact]
     public async Task An_uncited_reply_is_never_shown()
     {
         // What a model that fell for an injected instruction would say.

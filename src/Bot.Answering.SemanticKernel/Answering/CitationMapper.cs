@@ -24,7 +24,7 @@ public static partial class CitationMapper
     public static MappedReply Map(string reply, IReadOnlyList<PromptPassage> passages, string question, string answerer)
     {
         var text = LabelledMarker().Replace(reply.Trim(), "[$1]");
-        if (IsRefusal(text))
+        if (IsRefusal(text, passages.Count))
             return new MappedReply(Answer.Abstain(Abstention.Message, answerer), []);
 
         var problems = new List<string>();
@@ -71,11 +71,19 @@ public static partial class CitationMapper
         return new MappedReply(answer, problems);
     }
 
-    /// <summary>True when the reply opens with the refusal sentence the system prompt asks for.</summary>
-    public static bool IsRefusal(string reply)
+    /// <summary>
+    /// True when the reply is the refusal the system prompt asks for: empty, or opening with the refusal sentence
+    /// and citing no passage. "The archive does not say who led the patrol, but four soldiers died [1]." is a
+    /// partial answer and is kept.
+    /// </summary>
+    public static bool IsRefusal(string reply, int passageCount)
     {
         var plain = CitationMarkers.Strip(reply).Trim().TrimStart('"', '“', '\'');
-        return plain.Length == 0 || plain.StartsWith(Abstention.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+        if (plain.Length == 0) return true;
+        if (!plain.StartsWith(Abstention.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)) return false;
+        var citesPassage = CitationMarkers.Find(reply).SelectMany(g => g.Numbers).Any(n => n >= 1 && n <= passageCount);
+        var onlyTheSentence = plain.TrimEnd('.', '"', '”', '\'', ' ').Length <= Abstention.Message.Length;
+        return onlyTheSentence || !citesPassage;
     }
 
     /// <summary>

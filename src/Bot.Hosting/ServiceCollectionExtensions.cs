@@ -1,0 +1,42 @@
+using Bot.Core.Articles;
+using Bot.Core.Chunking;
+using Bot.Core.Conversations;
+using Bot.Core.Ingestion;
+using Bot.Core.Retrieval;
+using Bot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything a host needs: the archive, and the answering pipeline on top of it.</summary>
+    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddNewsArchive(configuration);
+
+    /// <summary>
+    /// Composes the archive from configuration: the store (embedded SQLite unless Store:Provider says
+    /// otherwise), the embedder when Embeddings:ModelPath is set, and the ingest and retrieval stages.
+    /// </summary>
+    public static IServiceCollection AddNewsArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.AddOptions<SqliteArchiveOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; });
+        services.AddOptions<ArticleLimits>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
+
+        services.AddSingleton<IArchiveStore>(provider => StoreFactory.Create(provider, configuration));
+        services.AddHttpClient<ArticleSourceReader>();
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<ArticleIndexer>();
+        services.AddTransient<IngestPipeline>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<ConversationMemory>();
+        return services;
+    }
+}

@@ -7,12 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Tests.Embedding;
 
-public sealed class OnnxSentenceEncoderTests
+public sealed class OnnxSentenceEncoderTests(UseLiteModel model) : IClassFixture<UseLiteModel>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static OnnxSentenceEncoder Encoder(int batchSize = 32, string? modelPath = null) =>
-        new(Options.Create(new EmbeddingOptions { ModelPath = modelPath ?? SharedData.UseLiteModel, BatchSize = batchSize }));
 
     private static async Task<float[][]> Embed(OnnxSentenceEncoder encoder, IEnumerable<string> texts) =>
         (await encoder.GenerateAsync(texts, cancellationToken: Ct)).Select(e => e.Vector.ToArray()).ToArray();
@@ -23,7 +20,7 @@ public sealed class OnnxSentenceEncoderTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedData.UseLiteModel, "embedding_reference.json")));
         var sentences = json.RootElement.GetProperty("sents").Deserialize<string[]>()!;
         var expected = json.RootElement.GetProperty("emb").Deserialize<float[][]>()!;
-        using var encoder = Encoder(batchSize: 3);
+        using var encoder = UseLiteModel.Create(batchSize: 3);
 
         var actual = await Embed(encoder, sentences);
 
@@ -47,7 +44,7 @@ public sealed class OnnxSentenceEncoderTests
             "Drone strikes have been controversial.",
             "He declined to give further details.",
         ];
-        using var encoder = Encoder(batchSize: 2);
+        using var encoder = UseLiteModel.Create(batchSize: 2);
 
         var batched = await Embed(encoder, texts);
         var single = new List<float[]>();
@@ -63,7 +60,7 @@ public sealed class OnnxSentenceEncoderTests
     [Fact]
     public async Task A_close_paraphrase_scores_higher_than_an_unrelated_sentence()
     {
-        using var encoder = Encoder();
+        var encoder = model.Encoder;
         var vectors = await Embed(encoder,
         [
             "Niger asked Washington to arm its drones against militants.",
@@ -79,9 +76,9 @@ public sealed class OnnxSentenceEncoderTests
     [Fact]
     public async Task Only_the_first_128_tokens_count_and_whitespace_runs_are_collapsed()
     {
-        using var encoder = Encoder();
+        var encoder = model.Encoder;
         var words = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"word{i}"));
-        var tokenizer = UseLiteTokenizer.Load(Path.Combine(SharedData.UseLiteModel, OnnxSentenceEncoder.VocabularyFileName));
+        var tokenizer = model.Tokenizer;
 
         var vectors = await Embed(encoder, [words, words + " and then a whole different ending about drones", "Armed drones\n\tover  Niger.", "Armed drones over Niger."]);
 
@@ -93,8 +90,8 @@ public sealed class OnnxSentenceEncoderTests
     [Fact]
     public async Task Usage_counts_the_tokens_sent()
     {
-        using var encoder = Encoder();
-        var tokenizer = UseLiteTokenizer.Load(Path.Combine(SharedData.UseLiteModel, OnnxSentenceEncoder.VocabularyFileName));
+        var encoder = model.Encoder;
+        var tokenizer = model.Tokenizer;
         string[] texts = ["How do I reset my password?", "The cat sat on the mat."];
 
         var result = await encoder.GenerateAsync(texts, cancellationToken: Ct);
@@ -107,7 +104,7 @@ public sealed class OnnxSentenceEncoderTests
     [InlineData(" \n\t ")]
     public async Task Empty_text_is_refused_with_its_position(string empty)
     {
-        using var encoder = Encoder();
+        var encoder = model.Encoder;
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => encoder.GenerateAsync(["fine", empty], cancellationToken: Ct));
 
@@ -116,12 +113,12 @@ public sealed class OnnxSentenceEncoderTests
 
     [Fact]
     public async Task No_texts_give_no_embeddings() =>
-        Assert.Empty(await Encoder().GenerateAsync([], cancellationToken: Ct));
+        Assert.Empty(await model.Encoder.GenerateAsync([], cancellationToken: Ct));
 
     [Fact]
     public void Metadata_names_the_provider_model_and_dimensions()
     {
-        using var encoder = Encoder();
+        var encoder = model.Encoder;
 
         var metadata = encoder.GetService<EmbeddingGeneratorMetadata>();
 
@@ -134,7 +131,7 @@ public sealed class OnnxSentenceEncoderTests
     [Fact]
     public async Task Concurrent_callers_get_the_same_vectors_as_a_single_caller()
     {
-        using var encoder = Encoder(batchSize: 4);
+        var encoder = model.Encoder;
         var texts = Enumerable.Range(0, 12).Select(i => $"Report {i}: the minister met {i} delegates in Niamey.").ToArray();
         var expected = await Embed(encoder, texts);
 
@@ -146,14 +143,26 @@ public sealed class OnnxSentenceEncoderTests
     [Fact]
     public void Missing_model_files_are_named_in_the_error()
     {
-        using var empty = new TempDirectory();
-        var noModel = Assert.Throws<FileNotFoundException>(() => Encoder(modelPath: empty.Path));
-        Assert.Contains(OnnxSentenceEncoder.ModelFileName, noModel.Message);
+        using var folder = new TempDirectory();
+        var noModel = Assert.Throws<FileNotFoundException>(() => UseLiteModel.Create(32, folder.Path));
+        Assert.Equal(folder.File(OnnxSentenceEncoder.ModelFileName), noModel.FileName);
+        Assert.Contains("Embeddings:ModelPath", noModel.Message);
 
-        using var modelOnly = new TempDirectory();
-        File.Copy(Path.Combine(SharedData.UseLiteModel, OnnxSentenceEncoder.ModelFileName), modelOnly.File(OnnxSentenceEncoder.ModelFileName));
-        var noVocabulary = Assert.Throws<FileNotFoundException>(() => Encoder(modelPath: modelOnly.Path));
-        Assert.Contains(OnnxSentenceEncoder.VocabularyFileName, noVocabulary.Message);
+        File.WriteAllText(folder.File(OnnxSentenceEncoder.ModelFileName), "not a model");
+        var noVocabulary = Assert.Throws<FileNotFoundException>(() => UseLiteModel.Create(32, folder.Path));
+        Assert.Equal(folder.File(OnnxSentenceEncoder.VocabularyFileName), noVocabulary.FileName);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_reported_as_such()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.File(OnnxSentenceEncoder.ModelFileName), "not a model");
+        File.Copy(Path.Combine(SharedData.UseLiteModel, OnnxSentenceEncoder.VocabularyFileName), folder.File(OnnxSentenceEncoder.VocabularyFileName));
+
+        var error = Assert.Throws<InvalidDataException>(() => UseLiteModel.Create(32, folder.Path));
+
+        Assert.Contains(folder.File(OnnxSentenceEncoder.ModelFileName), error.Message);
     }
 
     [Theory]

@@ -25,6 +25,11 @@ public sealed class JsonFormat : IArticleFormat
     {
         if (json.StartsWith("\uFEFF"u8)) json = json[3..];
         var items = new List<ReadItem>();
+        if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            items.Add(new ReadProblem(origin, null, "the file is empty"));
+            return items;
+        }
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             AllowTrailingCommas = JsonArticle.Options.AllowTrailingCommas,
@@ -33,11 +38,7 @@ public sealed class JsonFormat : IArticleFormat
         var row = 0;
         try
         {
-            if (!reader.Read())
-            {
-                items.Add(new ReadProblem(origin, null, "the file is empty"));
-                return items;
-            }
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 using var single = JsonDocument.ParseValue(ref reader);

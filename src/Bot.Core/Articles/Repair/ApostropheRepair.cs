@@ -23,8 +23,13 @@ public static partial class ApostropheRepair
         ["d"] = Words("i you he she it we they who that there what"),
     };
 
-    /// <summary>A word (letters, digits, inner hyphens or dots, as in "Jae-in" or "U.S."), one space, then 1-2 letters ending a word.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}'’.-])(?<word>[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*\.?) (?<suffix>\p{L}{1,2})(?![\p{L}\p{N}'’-])")]
+    /// <summary>
+    /// A space and 1-2 letters ending a word (followed by a space, the end or closing punctuation; not by "&amp;",
+    /// a hyphen or an apostrophe), after a word of letters and digits with inner hyphens, dots or ampersands
+    /// ("Jae-in", "U.S.", "AT&amp;T"). The word is looked behind, not consumed, so in "said. We re" the "We" can be
+    /// both a suffix candidate and the word before "re".
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?<![\p{L}\p{N}'’.&-])(?<word>[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*\.?)) (?<suffix>\p{L}{1,2})(?=$|[\s.,;:!?)\]}""”…])")]
     private static partial Regex Contraction();
 
     /// <summary>Irish surnames: "O Neill", "O Brien" (a lone capital O before a capitalised word).</summary>

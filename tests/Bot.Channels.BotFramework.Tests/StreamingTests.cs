@@ -93,13 +93,19 @@ public sealed class StreamingDeadlineTests : BotTestBase
     };
 
     [Fact]
-    public async Task Stream_past_its_time_limit_is_not_continued_and_the_answer_arrives_as_a_new_message()
+    public async Task Stream_reaching_its_time_limit_is_closed_with_the_text_so_far_and_the_answer_follows()
     {
         await SendAsync(Activities.TeamsMessage(Service.ServiceUrl, "What did the Fed decide?"));
 
-        var activities = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"));
-        Assert.Equal(["typing", "message"], activities.Select(a => a.Type));
-        Assert.DoesNotContain(activities[1].Body!["entities"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "streaminfo");
-        Assert.Equal(ScriptedAskService.CitedAnswer.Text, activities[1].Text);
+        var activities = await Service.WaitForActivitiesAsync(a => a.Count(r => r.Type == "message") == 2);
+        Assert.Equal(["typing", "message", "message"], activities.Select(a => a.Type));
+        var closing = activities[1];
+        var info = closing.Body!["entities"]!.AsArray().Single()!;
+        Assert.Equal(("streaminfo", "final", activities[0].ResponseId), (info["type"]!.GetValue<string>(), info["streamType"]!.GetValue<string>(), info["streamId"]!.GetValue<string>()));
+        Assert.StartsWith("The\n\n…", closing.Text);
+
+        var answer = activities[2];
+        Assert.DoesNotContain(answer.Body!["entities"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "streaminfo");
+        Assert.Equal(ScriptedAskService.CitedAnswer.Text, answer.Text);
     }
 }

@@ -10,7 +10,8 @@ namespace Bot.Channels.BotFramework.Replies;
 /// <summary>
 /// A Teams streamed answer (1:1 chats): an informative update, then typing activities carrying the text so far
 /// with increasing stream sequence numbers, then the final message with the AI label, citations and feedback.
-/// Falls back to an ordinary reply when Teams refuses the stream or it would outlast Teams' two-minute limit.
+/// Teams ends streams after two minutes, so a stream still growing at <see cref="BotFrameworkOptions.MaxStreamingDuration"/>
+/// is closed with the text so far and the answer follows as a new message; so it does when Teams refuses the stream.
 /// </summary>
 public sealed class StreamedReply(
     ConversationReference reference,
@@ -25,10 +26,11 @@ public sealed class StreamedReply(
     private string? _streamId;
     private int _sequence;
     private bool _updating;
+    private bool _closed;
     private DateTimeOffset _startedAt;
     private DateTimeOffset _lastUpdate;
 
-    private bool StreamOpen => _streamId is not null && time.GetUtcNow() - _startedAt < options.MaxStreamingDuration;
+    private bool StreamOpen => _streamId is not null && !_closed && time.GetUtcNow() - _startedAt < options.MaxStreamingDuration;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +54,11 @@ public sealed class StreamedReply(
     public async Task DeltaAsync(string text, CancellationToken cancellationToken)
     {
         _text.Append(text);
+        if (_streamId is not null && !_closed && !StreamOpen)
+        {
+            await CloseEarlyAsync(cancellationToken);
+            return;
+        }
         if (!_updating || !StreamOpen || time.GetUtcNow() - _lastUpdate < options.StreamingUpdateInterval) return;
         if (Encoding.UTF8.GetByteCount(_text.ToString()) > options.MaxMessageBytes / 2)
         {
@@ -72,6 +79,21 @@ public sealed class StreamedReply(
         {
             _updating = false;
             logger.LogWarning(ex, "Teams refused a streaming update; the answer will arrive whole");
+        }
+    }
+
+    /// <summary>Ends the stream with what has been streamed so far; the answer is then sent as a new message.</summary>
+    private async Task CloseEarlyAsync(CancellationToken cancellationToken)
+    {
+        _closed = true;
+        var partial = TextLimits.CutToBytes(_text.ToString(), options.MaxMessageBytes / 2) + "\n\n… *(the complete answer follows)*";
+        try
+        {
+            await connector.ReplyToActivityAsync(reference, renderer.RenderNotice(reference, partial, new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning(ex, "Teams refused to close stream {StreamId} early", _streamId);
         }
     }
 

@@ -27,8 +27,6 @@ public sealed class UseLiteTokenizer
         for (var id = FirstTextPieceId; id < pieces.Length; id++) trie.Add(pieces[id], id);
     }
 
-    public int VocabularySize => pieces.Length;
-
     /// <summary>Reads vocab.json: an array of [piece, score] pairs whose position is the id.</summary>
     public static UseLiteTokenizer Load(string vocabPath)
     {

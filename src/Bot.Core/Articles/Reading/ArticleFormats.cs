@@ -1,9 +1,9 @@
 namespace Bot.Core.Articles.Reading;
 
-/// <summary>The file formats ingestion understands, by extension.</summary>
+/// <summary>The file formats ingestion understands, by extension (".csv", ".txt", ...; see <see cref="Extensions"/>).</summary>
 public static class ArticleFormats
 {
-    public static IReadOnlyList<IArticleFormat> All { get; } =
+    private static readonly IArticleFormat[] All =
     [
         new TextFileFormat(), new MarkdownFormat(), new HtmlFileFormat(),
         new JsonFormat(), new JsonLinesFormat(), new CsvFormat(),
@@ -15,6 +15,6 @@ public static class ArticleFormats
     public static IEnumerable<string> Extensions => ByExtension.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The format for <paramref name="path"/>; sidecar files (<c>*.meta.json</c>) have none.</summary>
-    public static IArticleFormat? For(string path) =>
+    internal static IArticleFormat? For(string path) =>
         Sidecar.IsSidecar(path) ? null : ByExtension.GetValueOrDefault(Path.GetExtension(path));
 }

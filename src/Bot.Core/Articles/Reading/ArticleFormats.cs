@@ -15,6 +15,6 @@ public static class ArticleFormats
     public static IEnumerable<string> Extensions => ByExtension.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The format for <paramref name="path"/>; sidecar files (<c>*.meta.json</c>) have none.</summary>
-    internal static IArticleFormat? For(string path) =>
+    public static IArticleFormat? For(string path) =>
         Sidecar.IsSidecar(path) ? null : ByExtension.GetValueOrDefault(Path.GetExtension(path));
 }

@@ -1,7 +1,7 @@
 namespace Bot.Core.Articles.Reading;
 
 /// <summary>Reads one kind of file into drafts and problems. Never throws for bad content: it reports it.</summary>
-internal interface IArticleFormat
+public interface IArticleFormat
 {
     /// <summary>File extensions handled, lower-case with the dot (".txt").</summary>
     IReadOnlyList<string> Extensions { get; }

@@ -124,4 +124,31 @@ public sealed class FileFormatTests
         var draft = (await Reading.ReadAllAsync(path)).Single();
         Assert.Equal(("A", "Niger’s army"), (draft.Title, draft.Text));
     }
+
+    [Fact]
+    public async Task Html_dates_fall_back_to_json_ld_and_the_file_has_no_web_url()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("saved.htm");
+        await File.WriteAllTextAsync(path, """
+            <html><head><title>Saved story</title>
+            <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "datePublished": "2017-11-01T09:30:00+01:00"}]}</script>
+            </head><body><p>BERLIN (Reuters) - A saved page about a story, long enough to count as its text.</p></body></html>
+            """, TestContext.Current.CancellationToken);
+
+        var article = (await Reading.ReadAllAsync(path)).Single().Normalized();
+
+        Assert.Equal(new DateTimeOffset(2017, 11, 1, 8, 30, 0, TimeSpan.Zero), article.Published);
+        Assert.Null(article.Url);
+        Assert.Equal("Berlin", article.Place);
+    }
+
+    [Fact]
+    public async Task The_seed_story_reads_as_one_article_with_a_derived_title()
+    {
+        var article = (await Reading.ReadAllAsync(SharedData.Require("seeds/niger-drones-reuters.txt"))).Single().Normalized();
+
+        Assert.Equal("Niger has asked the United States to start using armed drones against jihadist groups…", article.Title);
+        Assert.Equal(("Niamey", "Reuters", "Tim Cocks and Abdoulaye Massalatchi"), (article.Place, article.Source, article.Author));
+    }
 }

@@ -107,4 +107,16 @@ public sealed class MalformedInputTests
         var (path, items) = await ReadAsync(folder, name, content);
         Assert.Equal([new ReadProblem(path, null, reason)], items);
     }
+
+    [Fact]
+    public async Task Unclosed_front_matter_is_reported_and_the_markdown_read_as_text()
+    {
+        using var folder = new TempDirectory();
+        var (path, items) = await ReadAsync(folder, "open.md", "---\ntitle: Never closed\n\n# Heading\n\nBody.");
+
+        Assert.Equal([new ReadProblem(path, null, "front matter opened with '---' is never closed; read as text")], items.Problems());
+        var draft = Assert.Single(items.Drafts());
+        Assert.Equal("Heading", draft.Title);
+        Assert.Contains("title: Never closed", draft.Text);
+    }
 }

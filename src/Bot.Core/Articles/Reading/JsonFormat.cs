@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// A .json file holding one article object or an array of them. The array is read item by item, so the items
 /// before a syntax error still come through; the error is reported with its line and item number.
 /// </summary>
-public sealed class JsonFormat : IArticleFormat
+internal sealed class JsonFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".json"];
     public bool HoldsOneArticle => false;

@@ -97,6 +97,24 @@ public sealed class AuthenticationTests : BotTestBase
     }
 }
 
+public sealed class UnreachableMetadataTests : BotTestBase
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        // Nothing listens on the discard port: the signing keys cannot be fetched.
+        ["BotFramework:BotConnectorOpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
+    };
+
+    [Fact]
+    public async Task Unreachable_signing_keys_answer_503_so_the_channel_retries_and_nothing_is_processed()
+    {
+        var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "Anyone?"), ConnectorToken());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(Ask.Requests);
+    }
+}
+
 public sealed class UnauthenticatedModeTests : IAsyncLifetime
 {
     private FakeBotService _service = null!;

@@ -68,7 +68,7 @@ public sealed class ActivityAuthenticator(
         {
             // Unreachable metadata must not let a call through; the channel retries later.
             logger.LogError(ex, "Could not load OpenID metadata from {Url}", source.MetadataUrl);
-            return AuthenticationResult.Fail("Signing keys are unavailable.");
+            return AuthenticationResult.KeysUnavailable("Signing keys are unavailable.");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
 
     private Activity Compose(ConversationReference reference, string text, IReadOnlyList<Citation> citations, StreamInfo? streamInfo)
     {
-        var cited = TextLimits.MarkersIn(text);
+        var cited = CitationMarkers.Find(text).SelectMany(group => group.Numbers).ToHashSet();
         var claims = citations
             .Where(c => cited.Contains(c.Number))
             .OrderBy(c => c.Number)

@@ -48,9 +48,14 @@ public sealed class AuthenticationTests : BotTestBase
     [Fact]
     public async Task Entra_token_for_the_bots_tenant_is_accepted()
     {
-        foreach (var issuer in new[] { $"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0", $"https://sts.windows.net/{TestKeys.Tenant}/" })
+        var tokens = new[]
         {
-            var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "From the Emulator?"), TestKeys.CreateToken(TestKeys.Entra, null, issuer));
+            TestKeys.CreateEntraToken($"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0"),
+            TestKeys.CreateEntraToken($"https://sts.windows.net/{TestKeys.Tenant}/", claim: "appid"),
+        };
+        foreach (var token in tokens)
+        {
+            var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "From the Emulator?"), token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
         await Service.WaitForActivitiesAsync(a => a.Count(r => r.Type == "message") == 2);
@@ -59,8 +64,28 @@ public sealed class AuthenticationTests : BotTestBase
     [Fact]
     public async Task Entra_token_signed_with_the_connector_key_is_rejected()
     {
-        var token = TestKeys.CreateToken(TestKeys.Connector, null, $"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0");
+        var token = TestKeys.CreateEntraToken($"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0", key: TestKeys.Connector);
         var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "Mixed keys?"), token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("another-app-in-the-tenant")]
+    [InlineData(null)]
+    public async Task Entra_token_issued_to_another_app_is_rejected(string? party)
+    {
+        var issuer = $"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0";
+        var token = party is null ? TestKeys.CreateToken(TestKeys.Entra, null, issuer) : TestKeys.CreateEntraToken(issuer, party);
+        var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "Steer the replies?"), token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(Ask.Requests);
+    }
+
+    [Fact]
+    public async Task Entra_token_from_another_tenant_is_rejected()
+    {
+        var token = TestKeys.CreateEntraToken("https://login.microsoftonline.com/other-tenant/v2.0");
+        var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "Other tenant?"), token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -69,6 +94,24 @@ public sealed class AuthenticationTests : BotTestBase
     {
         var response = await Bot.PostAsync(Activities.WebChatMessage(Service.ServiceUrl, "Hello?"), TestKeys.CreateToken(TestKeys.WebChatOnly, Service.ServiceUrl));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+}
+
+public sealed class UnreachableMetadataTests : BotTestBase
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        // Nothing listens on the discard port: the signing keys cannot be fetched.
+        ["BotFramework:BotConnectorOpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
+    };
+
+    [Fact]
+    public async Task Unreachable_signing_keys_answer_503_so_the_channel_retries_and_nothing_is_processed()
+    {
+        var response = await Bot.PostAsync(Activities.MentioningBot(Service.ServiceUrl, "Anyone?"), ConnectorToken());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(Ask.Requests);
     }
 }
 

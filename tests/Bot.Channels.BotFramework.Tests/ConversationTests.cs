@@ -31,7 +31,7 @@ public sealed class ConversationTests : BotTestBase
 
         var reply = (await Service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"))).Single(r => r.Type == "message");
         Assert.Equal(ReplyPath(message), reply.Path);
-        Assert.Equal("Hey , what did the Fed decide?", Assert.Single(Ask.Requests).Question);
+        Assert.Equal("Hey, what did the Fed decide?", Assert.Single(Ask.Requests).Question);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class MalformedInputTests : BotTestBase
         message.Remove(removed);
         // Entra tokens carry no serviceurl claim, so only the body check can object to a missing serviceUrl.
         var token = removed == "serviceUrl"
-            ? TestKeys.CreateToken(TestKeys.Entra, null, $"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0")
+            ? TestKeys.CreateEntraToken($"https://login.microsoftonline.com/{TestKeys.Tenant}/v2.0")
             : ConnectorToken();
 
         var response = await Bot.PostAsync(message, token);

@@ -78,6 +78,57 @@ public sealed class RetryDelayTests
     public void Without_retry_after_the_delay_doubles() =>
         Assert.Equal([1, 2, 4], new[] { 1, 2, 3 }.Select(a => Sender().RetryDelay(null, a, Now).TotalSeconds));
 
+    private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] steps) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(steps[Math.Min(Calls++, steps.Length - 1)]());
+    }
+
+    private static RetryingSender FastSender(int attempts) => new(Options.Create(new BotFrameworkOptions
+    {
+        MaxSendAttempts = attempts,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+    }), TimeProvider.System, NullLogger<RetryingSender>.Instance);
+
+    [Fact]
+    public async Task Unreachable_service_ends_in_a_connector_exception_after_every_attempt()
+    {
+        var handler = new ScriptedHandler(() => throw new HttpRequestException("connection refused"));
+        using var client = new HttpClient(handler);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            FastSender(3).SendAsync(client, () => new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, handler.Calls);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Network_error_then_success_returns_the_success()
+    {
+        var handler = new ScriptedHandler(() => throw new HttpRequestException("reset"), () => new HttpResponseMessage(System.Net.HttpStatusCode.Created));
+        using var client = new HttpClient(handler);
+
+        using var response = await FastSender(3).SendAsync(client, () => new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, handler.Calls);
+    }
+
+    [Fact]
+    public async Task Last_throttled_response_is_returned_to_the_caller()
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests));
+        using var client = new HttpClient(handler);
+
+        using var response = await FastSender(2).SendAsync(client, () => new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(2, handler.Calls);
+    }
+
     [Theory]
     [InlineData(429, true)]
     [InlineData(503, true)]

@@ -68,7 +68,7 @@ public sealed class ActivityAuthenticator(
         {
             // Unreachable metadata must not let a call through; the channel retries later.
             logger.LogError(ex, "Could not load OpenID metadata from {Url}", source.MetadataUrl);
-            return AuthenticationResult.Fail("Signing keys are unavailable.");
+            return AuthenticationResult.KeysUnavailable("Signing keys are unavailable.");
         }
     }
 
@@ -89,6 +89,13 @@ public sealed class ActivityAuthenticator(
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
+        if (!source.IsBotConnector && AuthorizedParty(jwt) != bot.MicrosoftAppId)
+        {
+            // Entra tokens carry no service URL, so only the bot's own credentials (the Emulator uses them) may mint
+            // them: otherwise another app in the tenant could steer the bot's replies, and its token, elsewhere.
+            logger.LogWarning("Rejected an Entra ID token issued to {Party}, not to the bot", AuthorizedParty(jwt));
+            return AuthenticationResult.Fail("The token was not issued to the bot itself.");
+        }
         var serviceUrl = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var url) ? url : null;
         var configuration = await metadata.GetConfigurationAsync(cancellationToken);
         return AuthenticationResult.Authenticated(serviceUrl, source.IsBotConnector, Endorsements(configuration, jwt.Kid));
@@ -110,6 +117,12 @@ public sealed class ActivityAuthenticator(
             ClockSkew = options.Value.ClockSkew,
         });
     }
+
+    /// <summary>The app the token was issued to: <c>azp</c> in v2 tokens, <c>appid</c> in v1 tokens.</summary>
+    private static string? AuthorizedParty(JsonWebToken jwt) =>
+        jwt.TryGetPayloadValue<string>("azp", out var azp) ? azp
+        : jwt.TryGetPayloadValue<string>("appid", out var appId) ? appId
+        : null;
 
     private TokenSource? TrustedSource(string issuer, BotCredentials bot)
     {

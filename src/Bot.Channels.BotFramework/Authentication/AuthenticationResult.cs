@@ -16,12 +16,17 @@ public sealed record AuthenticationResult
     /// <summary>Channels the signing key is endorsed for; null when the key lists none.</summary>
     public IReadOnlyCollection<string>? Endorsements { get; private init; }
 
+    /// <summary>The token could not be checked (signing keys unreachable): the caller should retry, not give up.</summary>
+    public bool Unavailable { get; private init; }
+
     public bool Succeeded => Failure is null;
 
     /// <summary>No app id is configured and the call came from this machine.</summary>
     public static AuthenticationResult Anonymous { get; } = new();
 
     public static AuthenticationResult Fail(string reason) => new() { Failure = reason };
+
+    public static AuthenticationResult KeysUnavailable(string reason) => new() { Failure = reason, Unavailable = true };
 
     public static AuthenticationResult Authenticated(string? serviceUrl, bool requiresServiceUrl, IReadOnlyCollection<string>? endorsements) =>
         new() { ServiceUrl = serviceUrl, RequiresServiceUrl = requiresServiceUrl, Endorsements = endorsements };

@@ -2,8 +2,8 @@ using System.Net;
 
 namespace Bot.Channels.BotFramework.Connector;
 
-/// <summary>The Bot Connector or the login service refused a request after retries.</summary>
-public sealed class ConnectorException(string message, HttpStatusCode? status = null) : Exception(message)
+/// <summary>The Bot Connector or the login service refused a request, or could not be reached, after retries.</summary>
+public sealed class ConnectorException(string message, HttpStatusCode? status = null, Exception? inner = null) : Exception(message, inner)
 {
     public HttpStatusCode? Status { get; } = status;
 

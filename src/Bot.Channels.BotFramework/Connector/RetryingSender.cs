@@ -13,7 +13,10 @@ public sealed class RetryingSender(IOptions<BotFrameworkOptions> options, TimePr
 {
     private readonly BotFrameworkOptions _options = options.Value;
 
-    /// <summary>The final response (success, a non-transient failure, or the last attempt); the caller disposes it.</summary>
+    /// <summary>
+    /// The final response (success, a non-transient failure, or the last attempt); the caller disposes it.
+    /// A service that stays unreachable or silent ends in a <see cref="ConnectorException"/>.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
     {
         var attempts = Math.Max(1, _options.MaxSendAttempts);
@@ -31,8 +34,10 @@ public sealed class RetryingSender(IOptions<BotFrameworkOptions> options, TimePr
                     request.Method, request.RequestUri, (int)response.StatusCode, delay, attempt, attempts);
                 response.Dispose();
             }
-            catch (HttpRequestException ex) when (attempt < attempts)
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                if (attempt >= attempts)
+                    throw new ConnectorException($"{request.Method} {request.RequestUri} failed after {attempts} attempts: {ex.Message}", inner: ex);
                 delay = RetryDelay(null, attempt, time.GetUtcNow());
                 logger.LogWarning(ex, "{Method} {Uri} failed; retrying in {Delay} (attempt {Attempt}/{Attempts})",
                     request.Method, request.RequestUri, delay, attempt, attempts);

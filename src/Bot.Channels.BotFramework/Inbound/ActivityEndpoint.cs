@@ -28,6 +28,9 @@ public sealed class ActivityEndpoint(
     {
         var cancellationToken = context.RequestAborted;
         var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, cancellationToken);
+        if (auth.Unavailable)
+            return Results.Problem(title: "Authentication unavailable", detail: "The bot cannot check tokens right now; retry shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         if (!auth.Succeeded) return Unauthorized(auth.Failure!);
 
         var read = await ActivityReader.ReadAsync(context.Request.Body, cancellationToken);

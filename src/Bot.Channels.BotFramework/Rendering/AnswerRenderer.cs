@@ -39,7 +39,7 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
 
     private Activity Compose(ConversationReference reference, string text, IReadOnlyList<Citation> citations, StreamInfo? streamInfo)
     {
-        var cited = TextLimits.MarkersIn(text);
+        var cited = CitationMarkers.Find(text).SelectMany(group => group.Numbers).ToHashSet();
         var claims = citations
             .Where(c => cited.Contains(c.Number))
             .OrderBy(c => c.Number)
@@ -57,9 +57,8 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
 
     private static Claim ToClaim(Citation citation)
     {
-        var keywords = new[] { citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
-            .Where(k => !string.IsNullOrWhiteSpace(k))
-            .Select(k => TextLimits.Truncate(k!, DigitalDocument.MaxKeywordLength))
+        var keywords = Facts(citation)
+            .Select(k => TextLimits.Truncate(k, DigitalDocument.MaxKeywordLength))
             .Take(DigitalDocument.MaxKeywords)
             .ToList();
         return new Claim(citation.Number, new DigitalDocument(
@@ -69,6 +68,12 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
             Keywords: keywords.Count > 0 ? keywords : null));
     }
 
+    /// <summary>The source and publication date of the cited article, where known.</summary>
+    private static IEnumerable<string> Facts(Citation citation) =>
+        new[] { citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+            .Where(f => !string.IsNullOrWhiteSpace(f))
+            .Select(f => f!);
+
     private static string SourcesList(IReadOnlyList<Citation> citations)
     {
         if (citations.Count == 0) return "";
@@ -76,7 +81,7 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
         foreach (var c in citations.OrderBy(c => c.Number))
         {
             var title = string.IsNullOrWhiteSpace(c.Url) ? c.Title : $"[{c.Title}]({c.Url})";
-            var details = string.Join(", ", new[] { c.Source, c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }.Where(d => !string.IsNullOrWhiteSpace(d)));
+            var details = string.Join(", ", Facts(c));
             list.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. {title}{(details.Length > 0 ? " — " + details : "")}");
         }
         return list.ToString();

@@ -32,13 +32,6 @@ public static partial class TextLimits
         return PartialMarker().Replace(prefix, "").TrimEnd();
     }
 
-    /// <summary>The citation numbers the text refers to with [n] markers.</summary>
-    public static HashSet<int> MarkersIn(string text) =>
-        Marker().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-
-    [GeneratedRegex(@"\[(\d{1,4})\]")]
-    private static partial Regex Marker();
-
     [GeneratedRegex(@"\[\d*$")]
     private static partial Regex PartialMarker();
 }

@@ -22,7 +22,7 @@ public static partial class QuestionText
             if (!string.IsNullOrEmpty(mention.Text))
                 text = text.Replace(mention.Text, " ", StringComparison.Ordinal);
         text = AtTag().Replace(text, " ");
-        return Whitespace().Replace(text, " ").Trim();
+        return SpaceBeforePunctuation().Replace(Whitespace().Replace(text, " "), "$1").Trim();
     }
 
     [GeneratedRegex(@"<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
@@ -30,4 +30,7 @@ public static partial class QuestionText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s+([,.;:!?])")]
+    private static partial Regex SpaceBeforePunctuation();
 }

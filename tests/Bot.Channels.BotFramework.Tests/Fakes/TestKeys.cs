@@ -26,10 +26,11 @@ public static class TestKeys
         string? serviceUrl,
         string issuer = "https://api.botframework.com",
         string audience = AppId,
-        DateTime? expires = null)
+        DateTime? expires = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
-        var claims = new Dictionary<string, object>();
+        var claims = new Dictionary<string, object>(extraClaims ?? new Dictionary<string, object>());
         if (serviceUrl is not null) claims["serviceurl"] = serviceUrl;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -42,6 +43,10 @@ public static class TestKeys
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    /// <summary>An Entra ID token as the Emulator gets it with the bot's own credentials (v2 "azp" or v1 "appid").</summary>
+    public static string CreateEntraToken(string issuer, string party = AppId, string claim = "azp", SecurityKey? key = null) =>
+        CreateToken(key ?? Entra, null, issuer, extraClaims: new Dictionary<string, object> { [claim] = party });
 
     /// <summary>The token with one payload claim changed and the original signature kept.</summary>
     public static string Tamper(string token, string claim, JsonNode value)

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Storage.Sqlite;
+
+/// <summary>
+/// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text, float16 vector),
+/// chunk_fts (contentless FTS5 over analysed terms: SQLite ranks BM25, the core's analyser decides the terms),
+/// meta (schema version, embedding space, write generation).
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    /// <summary>BM25 weight of the context column (title, place, date) relative to the chunk body.</summary>
+    public const double ContextWeight = 0.5;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            published TEXT,
+            source TEXT,
+            url TEXT,
+            author TEXT,
+            place TEXT,
+            tags TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            ingested_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+        CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
+        CREATE TABLE IF NOT EXISTS article_tags (
+            tag TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (tag, article_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS article_tags_article ON article_tags(article_id);
+        CREATE TABLE IF NOT EXISTS chunks (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            context TEXT NOT NULL,
+            vector BLOB);
+        CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(context, body, content='', contentless_delete=1);
+        """;
+
+    public static async Task EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = Create;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var stored = await SqliteMeta.GetAsync(connection, "schema_version", cancellationToken);
+        if (stored is null)
+            await SqliteMeta.SetAsync(connection, "schema_version", Version.ToString(), cancellationToken);
+        else if (stored != Version.ToString())
+            throw new Bot.Core.Retrieval.ArchiveException(
+                $"The archive at {connection.DataSource} has schema version {stored}; this version of the bot reads version {Version}.");
+    }
+}

@@ -7,7 +7,7 @@ using Bot.Storage.Qdrant.Transport;
 namespace Bot.Storage.Qdrant.Reading;
 
 /// <summary>
-/// Lists article points newest first (undated last), then by title. Qdrant orders a scroll by one
+/// Lists article points newest first (undated last), then by title (ordinal, like the embedded store), then id. Qdrant orders a scroll by one
 /// indexed number or date only, and leaves out points that lack it, so: dated articles come from a
 /// scroll ordered by <c>published</c> (reading offset + limit of them), the run of articles sharing the
 /// last date read is completed and sorted by title here, and undated articles are read by an
@@ -18,8 +18,7 @@ internal sealed class ArticleLister(QdrantTransport transport, QdrantOptions opt
     private const int PageSize = 256;
     private static readonly IComparer<ArticleSummary> ByTitle = Comparer<ArticleSummary>.Create((a, b) =>
     {
-        var c = StringComparer.OrdinalIgnoreCase.Compare(a.Title, b.Title);
-        if (c == 0) c = StringComparer.Ordinal.Compare(a.Title, b.Title);
+        var c = StringComparer.Ordinal.Compare(a.Title, b.Title);
         return c != 0 ? c : StringComparer.Ordinal.Compare(a.Id, b.Id);
     });
 

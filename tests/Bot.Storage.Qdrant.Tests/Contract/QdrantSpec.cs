@@ -16,7 +16,9 @@ public sealed partial class QdrantSpec
     private static readonly Lazy<QdrantSpec> Shared = new(() => new QdrantSpec(SharedData.QdrantOpenApi));
     private readonly List<Operation> operations = [];
     private readonly BuildOptions build = new() { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    // A quick yes/no first; the detailed list only for the failures worth explaining.
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     /// <summary>The spec, or a skipped test when the shared folder is absent.</summary>
     public static QdrantSpec Load()
@@ -120,8 +122,8 @@ public sealed partial class QdrantSpec
 
     private static IReadOnlyList<string> Check(JsonSchema schema, JsonElement instance, string where)
     {
-        var result = schema.Evaluate(instance, Evaluation);
-        if (result.IsValid) return [];
+        if (schema.Evaluate(instance, Quick).IsValid) return [];
+        var result = schema.Evaluate(instance, Detailed);
         var errors = (result.Details ?? []).Append(result)
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value} ({e.Key} at {d.EvaluationPath})"))

@@ -65,7 +65,7 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
         VectorInput? dense = null;
         if (query.Mode != SearchMode.Lexical)
         {
-            if (query.Vector is not { } vector)
+            if (query.Vector is not { Length: > 0 } vector) // an empty vector is no vector
                 throw new ArgumentException($"{query.Mode} search needs SearchQuery.Vector (the embedded question).", nameof(query));
             if (shape.DenseDimensions is not { } dims)
                 throw new ArchiveException($"Qdrant collection '{options.Collection}' has no dense vectors (created without an embedding model): use lexical search.");

@@ -91,7 +91,9 @@ public sealed class FakeQdrantServer : IAsyncDisposable
             if (fault.Status is { } status)
             {
                 if (fault.RetryAfter is { } after) context.Response.Headers.RetryAfter = after;
-                await WriteAsync(context, pathAndQuery, FakeQdrantEngine.Error(status, fault.Message ?? "injected failure"));
+                await WriteAsync(context, pathAndQuery, fault.Json is { } injected
+                    ? new FakeAnswer(status, JsonNode.Parse(injected), null)
+                    : FakeQdrantEngine.Error(status, fault.Message ?? "injected failure"));
                 return;
             }
         }
@@ -151,8 +153,11 @@ public sealed class FakeQdrantServer : IAsyncDisposable
 
 public sealed record RecordedRequest(string Method, string Path, string PathAndQuery, string? Body, string? ApiKey, DateTimeOffset At);
 
-/// <summary>A misbehaviour: wait <see cref="Delay"/>, then answer <see cref="Status"/> (with Retry-After), or carry on normally.</summary>
-public sealed record Fault(int? Status = null, TimeSpan? Delay = null, string? RetryAfter = null, string? Message = null)
+/// <summary>
+/// A misbehaviour: wait <see cref="Delay"/>, then answer <see cref="Status"/> (with Retry-After, and
+/// <see cref="Json"/> or an error body with <see cref="Message"/>), or carry on normally.
+/// </summary>
+public sealed record Fault(int? Status = null, TimeSpan? Delay = null, string? RetryAfter = null, string? Message = null, string? Json = null)
 {
     public string? PathPart { get; init; }
 }

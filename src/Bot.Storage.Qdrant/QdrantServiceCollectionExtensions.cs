@@ -11,9 +11,10 @@ public static class QdrantServiceCollectionExtensions
     public const string HttpClientName = "qdrant";
 
     /// <summary>
-    /// Registers <see cref="QdrantArchiveStore"/> as the <see cref="IArchiveStore"/> singleton, its
-    /// options bound to the "Qdrant" section (validated at startup) and its HttpClient from
-    /// IHttpClientFactory. The store lives as long as the app, so the handler is never recycled and
+    /// Registers <see cref="QdrantArchiveStore"/> as a singleton, its options bound to the "Qdrant"
+    /// section (validated at startup) and its HttpClient from IHttpClientFactory. It does not claim
+    /// <see cref="IArchiveStore"/>: the host picks the store (e.g.
+    /// <c>"qdrant" =&gt; provider.GetRequiredService&lt;QdrantArchiveStore&gt;()</c>). The store lives as long as the app, so the handler is never recycled and
     /// pooled connections are renewed every few minutes instead, which keeps DNS changes visible.
     /// </summary>
     public static IServiceCollection AddQdrantArchiveStore(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +29,6 @@ public static class QdrantServiceCollectionExtensions
             sp.GetRequiredService<IOptions<QdrantOptions>>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IArchiveStore>(sp => sp.GetRequiredService<QdrantArchiveStore>());
         return services;
     }
 }

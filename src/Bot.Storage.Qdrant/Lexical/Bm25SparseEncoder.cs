@@ -27,13 +27,17 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
         if (counts.Count == 0) return null;
         var length = counts.Values.Sum();
         var norm = k1 * (1 - b + b * length / averageTerms);
-        var weights = new SortedDictionary<uint, float>();
+        var weights = new Dictionary<uint, float>(counts.Count);
         foreach (var (term, tf) in counts)
         {
             var index = TermIndex(term);
             weights[index] = weights.GetValueOrDefault(index) + (float)(tf * (k1 + 1) / (tf + norm));
         }
-        return new SparseVector([.. weights.Keys], [.. weights.Values]);
+        // Colliding terms were summed above: Qdrant wants unique indices.
+        var indices = weights.Keys.ToArray();
+        var values = weights.Values.ToArray();
+        Array.Sort(indices, values);
+        return new SparseVector(indices, values);
     }
 
     public static SparseVector? EncodeQuery(IEnumerable<string> terms)

@@ -14,6 +14,7 @@ internal sealed record NamedVectors
     public static readonly NamedVectors None = new();
 
     [System.Text.Json.Serialization.JsonPropertyName(VectorNames.Dense)]
+    [System.Text.Json.Serialization.JsonConverter(typeof(DenseVectorConverter))]
     public ReadOnlyMemory<float>? Dense { get; init; }
 
     [System.Text.Json.Serialization.JsonPropertyName(VectorNames.Sparse)]

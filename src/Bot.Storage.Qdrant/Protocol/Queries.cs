@@ -58,11 +58,7 @@ internal sealed class VectorInputConverter : JsonConverter<VectorInput>
     public override void Write(Utf8JsonWriter writer, VectorInput value, JsonSerializerOptions options)
     {
         if (value.Dense is { } dense)
-        {
-            writer.WriteStartArray();
-            foreach (var x in dense.Span) writer.WriteNumberValue(x);
-            writer.WriteEndArray();
-        }
+            DenseVectorJson.Write(writer, dense.Span);
         else if (value.Sparse is { } sparse)
         {
             writer.WriteStartObject();

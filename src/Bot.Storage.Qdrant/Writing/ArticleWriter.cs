@@ -122,8 +122,18 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
             throw new ArchiveException("The Qdrant collection has no dense vectors (it was created without an embedding model); "
                 + "save without vectors or use a collection created with one.");
         foreach (var vector in vectors)
+        {
             if (vector.Length != dims)
                 throw new ArchiveException($"Article '{id}' has a {vector.Length}-d vector; the Qdrant collection holds {dims}-d vectors.");
+            if (!IsFinite(vector.Span))
+                throw new ArgumentException($"Article '{id}' has a vector with NaN or infinite values.", nameof(indexed));
+        }
+    }
+
+    private static bool IsFinite(ReadOnlySpan<float> vector)
+    {
+        foreach (var x in vector) if (!float.IsFinite(x)) return false;
+        return true;
     }
 
     private sealed record ArticlePoints(string Id, string Fingerprint, IReadOnlyList<PointStruct> Chunks, PointStruct Article, long Bytes);

@@ -20,8 +20,9 @@ public sealed class OptionsTests
         }).Build();
         using var services = new ServiceCollection().AddLogging().AddQdrantArchiveStore(configuration).BuildServiceProvider();
 
-        var store = services.GetRequiredService<IArchiveStore>();
-        Assert.Same(store, services.GetRequiredService<IArchiveStore>());
+        IArchiveStore store = services.GetRequiredService<QdrantArchiveStore>();
+        Assert.Same(store, services.GetRequiredService<QdrantArchiveStore>());
+        Assert.Null(services.GetService<IArchiveStore>()); // the host chooses the store
         Assert.Equal("qdrant https://qdrant.example:6333/archive", store.Description);
         var options = services.GetRequiredService<IOptions<QdrantOptions>>().Value;
         Assert.Equal((TimeSpan.FromSeconds(5), 2, "secret"), (options.Timeout, options.MaxParallelUploads, options.ApiKey));

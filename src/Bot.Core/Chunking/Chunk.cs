@@ -10,6 +10,7 @@ public sealed record Chunk(string Id, string ArticleId, int Ordinal, int Start, 
     public string Context { get; init; } = "";
 
     /// <summary>The text handed to the lexical index and the embedder.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string IndexText => Context.Length == 0 ? Text : Context + "\n" + Text;
 
     public static string MakeId(string articleId, int ordinal) => $"{articleId}-{ordinal:D3}";

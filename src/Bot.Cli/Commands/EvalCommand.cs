@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Bot.Cli.Output;
+using Bot.Core.Evaluation;
+using Bot.Core.Ingestion;
+using Bot.Core.Retrieval;
+using Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Cli.Commands;
+
+/// <summary>Measures retrieval on SQuAD in a fresh temporary archive, never touching the user's.</summary>
+public static class EvalCommand
+{
+    public static Command Create(CliContext cli) => new("eval", "Measure retrieval and answer quality on SQuAD")
+    {
+        Retrieval(cli),
+    };
+
+    private static Command Retrieval(CliContext cli)
+    {
+        var squad = SquadOption();
+        var json = CliContext.JsonOption("Print one JSON object with the metrics");
+        var command = new Command("retrieval", "Recall@1/5/20 and MRR@10 of the gold paragraph, per retrieval mode") { squad, json };
+        command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, async (services, dataset, output) =>
+        {
+            var retriever = services.GetRequiredService<Retriever>();
+            var lexical = await MeasureAsync(retriever, dataset, SearchMode.Lexical, cli.Error, ct);
+            var dense = retriever.HasEmbedder ? await MeasureAsync(retriever, dataset, SearchMode.Dense, cli.Error, ct) : null;
+            var hybrid = retriever.HasEmbedder ? await MeasureAsync(retriever, dataset, SearchMode.Hybrid, cli.Error, ct) : null;
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new Dictionary<string, object?>
+                {
+                    ["questions"] = lexical.Questions,
+                    ["lexical"] = Metrics(lexical),
+                    ["dense"] = dense is null ? null : Metrics(dense),
+                    ["hybrid"] = hybrid is null ? null : Metrics(hybrid),
+                }, output);
+                return 0;
+            }
+            output.WriteLine($"{lexical.Questions} answerable questions, {dataset.Paragraphs.Count} paragraphs");
+            output.WriteLine("| mode | recall@1 | recall@5 | recall@20 | mrr@10 |");
+            output.WriteLine("|---|---|---|---|---|");
+            foreach (var (name, m) in new[] { ("lexical", lexical), ("dense", dense), ("hybrid", hybrid) })
+                output.WriteLine(m is null
+                    ? $"| {name} | - | - | - | - |"
+                    : $"| {name} | {m.RecallAt1:F3} | {m.RecallAt5:F3} | {m.RecallAt20:F3} | {m.MrrAt10:F3} |");
+            if (!retriever.HasEmbedder) output.WriteLine(Core.Retrieval.Retriever.LexicalOnlyNotice);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<FileInfo> SquadOption() => new("--squad")
+    {
+        Description = "SQuAD JSON file, e.g. ../shared/datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json",
+        Required = true,
+    };
+
+    private static Dictionary<string, double> Metrics(RetrievalMetrics m) => new()
+    {
+        ["recall@1"] = Math.Round(m.RecallAt1, 4),
+        ["recall@5"] = Math.Round(m.RecallAt5, 4),
+        ["recall@20"] = Math.Round(m.RecallAt20, 4),
+        ["mrr@10"] = Math.Round(m.MrrAt10, 4),
+    };
+
+    private static async Task<RetrievalMetrics> MeasureAsync(Retriever retriever, SquadDataset dataset, SearchMode mode, TextWriter log, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var metrics = await RetrievalEvaluation.MeasureAsync(retriever, dataset, mode, cancellationToken: ct);
+        await log.WriteLineAsync($"{mode}: {metrics.Questions} questions in {Format.Duration(DateTime.UtcNow - started)}");
+        return metrics;
+    }
+
+    /// <summary>Loads SQuAD, indexes its paragraphs into a temporary embedded archive, runs the action, deletes the archive.</summary>
+    internal static Task<int> WithSquadArchiveAsync(CliContext cli, ParseResult parse, Option<FileInfo> squad,
+        Func<IServiceProvider, SquadDataset, TextWriter, Task<int>> action)
+    {
+        var folder = Directory.CreateTempSubdirectory("bot-eval-");
+        return cli.RunAsync(parse, async (services, output) =>
+        {
+            try
+            {
+                var dataset = await SquadDataset.LoadAsync(parse.GetRequiredValue(squad).FullName);
+                var indexer = services.GetRequiredService<ArticleIndexer>();
+                var store = services.GetRequiredService<IArchiveStore>();
+                await store.InitializeAsync(indexer.Space);
+                var started = DateTime.UtcNow;
+                foreach (var batch in SquadArchive.Articles(dataset).Chunk(64))
+                    await store.SaveAsync(await indexer.IndexAsync(batch));
+                await cli.Error.WriteLineAsync($"indexed {dataset.Paragraphs.Count} paragraphs in {Format.Duration(DateTime.UtcNow - started)}");
+                return await action(services, dataset, output);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+            }
+        }, new Dictionary<string, string?>
+        {
+            [BotConfiguration.StoreProviderKey] = "sqlite",
+            [BotConfiguration.DataDirectoryKey] = folder.FullName,
+            ["Retrieval:MaxPerArticle"] = "1",
+        });
+    }
+}

@@ -1,0 +1,15 @@
+using Bot.Core.Retrieval;
+
+namespace Bot.Cli.Output;
+
+public static class PassageView
+{
+    public static void Write(int rank, Passage passage, TextWriter output)
+    {
+        var article = passage.Article;
+        output.WriteLine($"{rank}. {article.Title}");
+        output.WriteLine($"   {Format.Date(article.Published)} · {article.Source ?? "unknown source"} · score {passage.Score:G4} · {passage.Chunk.Id}");
+        output.WriteLine($"   {passage.Chunk.Text}");
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,64 @@
+using Bot.Answering.SemanticKernel.Configuration;
+using Bot.Core.Answering;
+using Bot.Core.Articles;
+using Bot.Core.Chunking;
+using Bot.Core.Conversations;
+using Bot.Core.Embedding;
+using Bot.Core.Ingestion;
+using Bot.Core.Retrieval;
+using Bot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything a host needs: the archive, and the answering pipeline on top of it.</summary>
+    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNewsArchive(configuration);
+        // A configured LLM registers the generative answerer and rewriter first; the defaults below only fill gaps.
+        services.AddSemanticKernelAnswering(configuration);
+        services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
+        services.AddSingleton<IAskService, AskService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Composes the archive from configuration: the store (embedded SQLite unless Store:Provider says
+    /// otherwise), the embedder when Embeddings:ModelPath is set, and the ingest and retrieval stages.
+    /// </summary>
+    public static IServiceCollection AddNewsArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.AddOptions<SqliteArchiveOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; });
+        services.AddOptions<ArticleLimits>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
+
+        services.AddSingleton<IArchiveStore>(provider => StoreFactory.Create(provider, configuration));
+        AddEmbedder(services, configuration);
+        services.AddHttpClient<ArticleSourceReader>();
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<ArticleIndexer>();
+        services.AddTransient<IngestPipeline>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<ConversationMemory>();
+        return services;
+    }
+
+    /// <summary>The local ONNX encoder when Embeddings:ModelPath names a model folder; otherwise retrieval stays lexical.</summary>
+    private static void AddEmbedder(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(EmbeddingOptions.SectionName);
+        services.AddOptions<EmbeddingOptions>().Bind(section);
+        if (string.IsNullOrWhiteSpace(section[nameof(EmbeddingOptions.ModelPath)])) return;
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, OnnxSentenceEncoder>();
+    }
+}

@@ -7,7 +7,7 @@ internal static class QdrantCanned
 {
     public static byte[] CollectionInfo(int dimensions) => Encoding.UTF8.GetBytes("""
         {"result":{"status":"green","optimizer_status":"ok","points_count":0,"segments_count":1,
-          "config":{"params":{"vectors":{"dense":{"size":DIMENSIONS,"distance":"Cosine"}},"sparse_vectors":{"bm25":{"modifier":"idf"}}},
+          "config":{"params":{"vectors":{"dense":{"size":DIMENSIONS,"distance":"Cosine","multivector_config":{"comparator":"max_sim"}}},"sparse_vectors":{"bm25":{"modifier":"idf"}}},
             "hnsw_config":{"m":16,"ef_construct":100,"full_scan_threshold":10000},"optimizer_config":{"default_segment_number":0,"flush_interval_sec":5}},
           "payload_schema":{}},"status":"ok","time":0.0001}
         """.Replace("DIMENSIONS", dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -11,7 +11,7 @@ namespace Bot.Benchmarks.Qdrant;
 
 /// <summary>
 /// Client cost of an upload: QdrantArchiveStore.SaveAsync of 10,000 chunks (1,000 articles of 10 chunks,
-/// 512-d vectors) to a loopback HTTP sink: BM25 sparse vectors, point building, JSON serialisation,
+/// one 512-d vector each; real chunks carry one vector per sentence, which scales the vector share) to a loopback HTTP sink: BM25 sparse vectors, point building, JSON serialisation,
 /// batching and HTTP. Measured as process CPU time, which includes the in-process sink (an upper bound);
 /// on a shared, busy machine CPU time inflates too, so the load average is reported with it.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class QdrantUploadBenchmark : IBenchmark
         process.Refresh();
         var analysisBefore = process.TotalProcessorTime;
         foreach (var article in articles)
-            foreach (var chunk in article.Chunks) TextAnalyzer.TermCounts(chunk.IndexText);
+            foreach (var chunk in article.Chunks) TextAnalyzer.TermCounts(chunk.Chunk.IndexText);
         process.Refresh();
         var analysis = process.TotalProcessorTime - analysisBefore;
 
@@ -69,17 +69,16 @@ public sealed class QdrantUploadBenchmark : IBenchmark
 
     private static IndexedArticle MakeArticle(string id, Random random)
     {
-        var chunks = new List<Chunk>();
-        var vectors = new List<ReadOnlyMemory<float>>();
+        var chunks = new List<IndexedChunk>();
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < ChunksPerArticle; i++)
         {
             var chunkText = Sentence(random, 110);
             var start = text.Length;
             text.Append(chunkText);
-            chunks.Add(new Chunk(Chunk.MakeId(id, i), id, i, start, text.Length, chunkText) { Context = "Headline of " + id });
+            var chunk = new Chunk(Chunk.MakeId(id, i), id, i, start, text.Length, chunkText) { Context = "Headline of " + id };
+            chunks.Add(new IndexedChunk(chunk, [RandomUnitVector(random)]));
             text.Append(' ');
-            vectors.Add(RandomUnitVector(random));
         }
         var article = new Article
         {
@@ -91,7 +90,7 @@ public sealed class QdrantUploadBenchmark : IBenchmark
             Tags = ["worldnews"],
             Fingerprint = "fp-" + id,
         };
-        return new IndexedArticle(article, chunks, vectors);
+        return new IndexedArticle(article, chunks);
     }
 
     private static readonly string[] Words =

@@ -16,6 +16,13 @@ internal sealed record VectorParams(long Size, string Distance)
     /// <summary>1.19 placement: cold, cached or pinned.</summary>
     public string? Memory { get; init; }
     public QuantizationConfig? QuantizationConfig { get; init; }
+    public MultiVectorConfig? MultivectorConfig { get; init; }
+}
+
+/// <summary>Several vectors per point; <c>max_sim</c> scores a point by its best-matching vector (per query vector, summed).</summary>
+internal sealed record MultiVectorConfig(string Comparator)
+{
+    public const string MaxSim = "max_sim";
 }
 
 internal sealed record QuantizationConfig(ScalarQuantizationConfig Scalar);

@@ -37,15 +37,16 @@ internal static class DenseVectorJson
     }
 }
 
-/// <summary>For <see cref="NamedVectors.Dense"/>; null vectors are left out by the context's ignore-null setting.</summary>
-internal sealed class DenseVectorConverter : JsonConverter<ReadOnlyMemory<float>?>
+/// <summary>For <see cref="NamedVectors.Dense"/>: an array of vectors (a multivector).</summary>
+internal sealed class MultiVectorConverter : JsonConverter<IReadOnlyList<ReadOnlyMemory<float>>>
 {
-    public override ReadOnlyMemory<float>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override IReadOnlyList<ReadOnlyMemory<float>> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Vectors are only written.");
 
-    public override void Write(Utf8JsonWriter writer, ReadOnlyMemory<float>? value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ReadOnlyMemory<float>> value, JsonSerializerOptions options)
     {
-        if (value is { } vector) DenseVectorJson.Write(writer, vector.Span);
-        else writer.WriteNullValue();
+        writer.WriteStartArray();
+        foreach (var vector in value) DenseVectorJson.Write(writer, vector.Span);
+        writer.WriteEndArray();
     }
 }

@@ -6,16 +6,17 @@ namespace Bot.Storage.Qdrant.Protocol;
 internal sealed record PointStruct(string Id, NamedVectors Vector, PointPayload Payload);
 
 /// <summary>
-/// The collection's two named vectors. A point may carry neither (article and space points):
-/// Qdrant accepts an empty map for collections with named vectors.
+/// The collection's two named vectors. <see cref="Dense"/> is a multivector: one vector per sentence
+/// of the chunk. A point may carry neither (article and space points): Qdrant accepts an empty map
+/// for collections with named vectors.
 /// </summary>
 internal sealed record NamedVectors
 {
     public static readonly NamedVectors None = new();
 
     [System.Text.Json.Serialization.JsonPropertyName(VectorNames.Dense)]
-    [System.Text.Json.Serialization.JsonConverter(typeof(DenseVectorConverter))]
-    public ReadOnlyMemory<float>? Dense { get; init; }
+    [System.Text.Json.Serialization.JsonConverter(typeof(MultiVectorConverter))]
+    public IReadOnlyList<ReadOnlyMemory<float>>? Dense { get; init; }
 
     [System.Text.Json.Serialization.JsonPropertyName(VectorNames.Sparse)]
     public SparseVector? Bm25 { get; init; }

@@ -46,7 +46,10 @@ internal sealed record QueryExpression
     public static readonly QueryExpression ReciprocalRankFusion = new() { Fusion = "rrf" };
 }
 
-/// <summary>A dense vector (JSON array) or a sparse one (<c>{"indices","values"}</c>).</summary>
+/// <summary>
+/// A dense query vector, sent as a multivector of one (<c>[[...]]</c>) because the collection's dense
+/// vector is a max_sim multivector, or a sparse one (<c>{"indices","values"}</c>).
+/// </summary>
 [JsonConverter(typeof(VectorInputConverter))]
 internal sealed record VectorInput(ReadOnlyMemory<float>? Dense, SparseVector? Sparse);
 
@@ -58,7 +61,11 @@ internal sealed class VectorInputConverter : JsonConverter<VectorInput>
     public override void Write(Utf8JsonWriter writer, VectorInput value, JsonSerializerOptions options)
     {
         if (value.Dense is { } dense)
+        {
+            writer.WriteStartArray();
             DenseVectorJson.Write(writer, dense.Span);
+            writer.WriteEndArray();
+        }
         else if (value.Sparse is { } sparse)
         {
             writer.WriteStartObject();

@@ -3,7 +3,8 @@ using Bot.Storage.Qdrant.Protocol;
 namespace Bot.Storage.Qdrant.Setup;
 
 /// <summary>
-/// The collection the store creates: a named dense vector (cosine; originals on disk, int8 scalar
+/// The collection the store creates: a named dense multivector (one vector per sentence of a chunk,
+/// compared by max_sim so a chunk scores as its best sentence; cosine; originals on disk, int8 scalar
 /// quantization kept in RAM, which is what searches read first) when there is an embedding model, a
 /// named sparse BM25 vector whose IDF Qdrant computes, and keyword/datetime indexes on the fields that
 /// filters, grouping and listing use.
@@ -29,6 +30,7 @@ internal static class CollectionLayout
         var placementByMemory = serverVersion >= MemoryPlacementSince;
         var dense = new VectorParams(dims, "Cosine")
         {
+            MultivectorConfig = new MultiVectorConfig(MultiVectorConfig.MaxSim),
             OnDisk = placementByMemory ? null : true,
             Memory = placementByMemory ? "cold" : null,
             QuantizationConfig = new QuantizationConfig(new ScalarQuantizationConfig("int8")

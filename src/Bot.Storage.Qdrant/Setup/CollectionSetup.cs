@@ -70,6 +70,9 @@ internal sealed class CollectionSetup(QdrantTransport transport, QdrantOptions o
         if (dense.Size != space.Dimensions || dense.Distance != "Cosine")
             throw new ArchiveException($"{name} holds {dense.Size}-d {dense.Distance} vectors, but the embedder '{space.ModelId}' makes {space.Dimensions}-d cosine vectors. " +
                 "Use another Qdrant:Collection or re-create this one and re-ingest.");
+        if (dense.MultivectorConfig?.Comparator != MultiVectorConfig.MaxSim)
+            throw new ArchiveException($"{name} holds one vector per point, but this store keeps one vector per sentence (a max_sim multivector). " +
+                "Use another Qdrant:Collection or re-create this one and re-ingest.");
         return new CollectionShape(space.Dimensions);
     }
 

@@ -51,8 +51,8 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
 
     private ArticlePoints ToPoints(IndexedArticle indexed)
     {
-        var (article, chunks, vectors) = indexed;
-        var chunkPoints = chunks.Select((c, i) => points.ForChunk(article, c, vectors?[i], chunks.Count)).ToList();
+        var (article, chunks) = indexed;
+        var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
         var articlePoint = PointFactory.ForArticle(article, chunks.Count);
         var bytes = chunkPoints.Sum(PointFactory.EstimateBytes) + PointFactory.EstimateBytes(articlePoint);
         foreach (var point in chunkPoints.Append(articlePoint))
@@ -108,25 +108,25 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
 
     private static void Validate(IndexedArticle indexed, int? denseDimensions)
     {
-        var (article, chunks, vectors) = indexed;
+        var (article, chunks) = indexed;
         var id = article.Id;
         if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("An article has an empty id.", nameof(indexed));
         if (string.IsNullOrEmpty(article.Fingerprint)) throw new ArgumentException($"Article '{id}' has no fingerprint.", nameof(indexed));
-        foreach (var chunk in chunks)
+        foreach (var (chunk, vectors) in chunks)
+        {
             if (chunk.ArticleId != id)
                 throw new ArgumentException($"Chunk '{chunk.Id}' belongs to article '{chunk.ArticleId}', not '{id}'.", nameof(indexed));
-        if (vectors is null) return;
-        if (vectors.Count != chunks.Count)
-            throw new ArgumentException($"Article '{id}' has {chunks.Count} chunks but {vectors.Count} vectors.", nameof(indexed));
-        if (denseDimensions is not { } dims)
-            throw new ArchiveException("The Qdrant collection has no dense vectors (it was created without an embedding model); "
-                + "save without vectors or use a collection created with one.");
-        foreach (var vector in vectors)
-        {
-            if (vector.Length != dims)
-                throw new ArchiveException($"Article '{id}' has a {vector.Length}-d vector; the Qdrant collection holds {dims}-d vectors.");
-            if (!IsFinite(vector.Span))
-                throw new ArgumentException($"Article '{id}' has a vector with NaN or infinite values.", nameof(indexed));
+            if (vectors.Count == 0) continue;
+            if (denseDimensions is not { } dims)
+                throw new ArchiveException("The Qdrant collection has no dense vectors (it was created without an embedding model); "
+                    + "save without vectors or use a collection created with one.");
+            foreach (var vector in vectors)
+            {
+                if (vector.Length != dims)
+                    throw new ArchiveException($"Chunk '{chunk.Id}' has a {vector.Length}-d vector; the Qdrant collection holds {dims}-d vectors.");
+                if (!IsFinite(vector.Span))
+                    throw new ArgumentException($"Chunk '{chunk.Id}' has a vector with NaN or infinite values.", nameof(indexed));
+            }
         }
     }
 

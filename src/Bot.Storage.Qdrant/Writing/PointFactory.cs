@@ -1,5 +1,4 @@
 using Bot.Core.Articles;
-using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Lexical;
 using Bot.Storage.Qdrant.Protocol;
@@ -16,9 +15,11 @@ namespace Bot.Storage.Qdrant.Writing;
 /// </summary>
 internal sealed class PointFactory(Bm25SparseEncoder bm25)
 {
-    public PointStruct ForChunk(Article article, Chunk chunk, ReadOnlyMemory<float>? vector, int chunkCount) =>
-        new(PointIds.ForChunk(chunk.Id),
-            new NamedVectors { Dense = vector, Bm25 = bm25.EncodeDocument(chunk.IndexText) },
+    public PointStruct ForChunk(Article article, IndexedChunk indexed, int chunkCount)
+    {
+        var chunk = indexed.Chunk;
+        return new(PointIds.ForChunk(chunk.Id),
+            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.IndexText) },
             ArticleFields(article, chunkCount, PointKinds.Chunk) with
             {
                 ChunkId = chunk.Id,
@@ -28,6 +29,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
                 Text = chunk.Text,
                 Context = chunk.Context,
             });
+    }
 
     public static PointStruct ForArticle(Article article, int chunkCount) =>
         new(PointIds.ForArticle(article.Id), NamedVectors.None,
@@ -69,6 +71,6 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
             + (p.Url?.Length ?? 0) + (p.Source?.Length ?? 0) * 2 + (p.Author?.Length ?? 0) + (p.Place?.Length ?? 0)
             + (p.ArticleId?.Length ?? 0) + (p.ChunkId?.Length ?? 0) + (p.Fingerprint?.Length ?? 0)
             + (p.Tags?.Sum(t => t.Length + 3) ?? 0);
-        return 512 + (point.Vector.Dense?.Length ?? 0) * 16L + (point.Vector.Bm25?.Indices.Length ?? 0) * 24L + textChars * 3;
+        return 512 + (point.Vector.Dense?.Sum(v => v.Length + 1) ?? 0) * 16L + (point.Vector.Bm25?.Indices.Length ?? 0) * 24L + textChars * 3;
     }
 }

@@ -86,6 +86,7 @@ public sealed class EveryRequestHonoursTheContractTests
         Assert.Equal(8, (int)dense["size"]!);
         Assert.Equal("Cosine", (string)dense["distance"]!);
         Assert.Equal("int8", (string)dense["quantization_config"]!["scalar"]!["type"]!);
+        Assert.Equal("max_sim", (string)dense["multivector_config"]!["comparator"]!);
         Assert.Equal("idf", (string)create["sparse_vectors"]!["bm25"]!["modifier"]!);
         if (memoryPlacement)
         {

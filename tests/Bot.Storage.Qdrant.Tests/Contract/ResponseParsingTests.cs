@@ -16,7 +16,7 @@ public sealed class ResponseParsingTests
     private static readonly Uri Url = new("http://qdrant.invalid:6333");
     private const string CollectionInfo = """
         {"result":{"status":"green","optimizer_status":"ok","indexed_vectors_count":0,"points_count":51,"segments_count":2,
-          "config":{"params":{"vectors":{"dense":{"size":3,"distance":"Cosine","on_disk":true}},"shard_number":1,"replication_factor":1,
+          "config":{"params":{"vectors":{"dense":{"size":3,"distance":"Cosine","on_disk":true,"multivector_config":{"comparator":"max_sim"}}},"shard_number":1,"replication_factor":1,
             "write_consistency_factor":1,"on_disk_payload":true,"sparse_vectors":{"bm25":{"modifier":"idf"}}},
             "hnsw_config":{"m":16,"ef_construct":100,"full_scan_threshold":10000},
             "optimizer_config":{"default_segment_number":0,"flush_interval_sec":5},"quantization_config":null},

@@ -31,7 +31,7 @@ public sealed class InitializationTests
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
         // Another instance creates the collection between our exists-check and our create.
-        server.Engine.Handle("PUT", "/collections/news", JsonNode.Parse("""{"vectors":{"dense":{"size":16,"distance":"Cosine"}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}"""));
+        server.Engine.Handle("PUT", "/collections/news", JsonNode.Parse("""{"vectors":{"dense":{"size":16,"distance":"Cosine","multivector_config":{"comparator":"max_sim"}}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}"""));
         server.Inject("/exists", new Fault(Status: 200, Json: """{"result":{"exists":false},"status":"ok","time":0}"""));
         await TestStores.Create(server.Url).InitializeAsync(SampleArchive.Space, Ct);
         Assert.Single(server.RequestsTo("PUT", "/collections/news"), r => r.Path == "/collections/news");
@@ -39,11 +39,12 @@ public sealed class InitializationTests
     }
 
     [Theory]
-    [InlineData("""{"vectors":{"dense":{"size":32,"distance":"Cosine"}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "32-d Cosine")]
+    [InlineData("""{"vectors":{"dense":{"size":32,"distance":"Cosine","multivector_config":{"comparator":"max_sim"}}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "32-d Cosine")]
+    [InlineData("""{"vectors":{"dense":{"size":16,"distance":"Cosine"}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "one vector per point")]
     [InlineData("""{"vectors":{"dense":{"size":16,"distance":"Dot"}},"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "16-d Dot")]
     [InlineData("""{"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "without dense vectors")]
     [InlineData("""{"vectors":{"size":16,"distance":"Cosine"},"sparse_vectors":{"bm25":{"modifier":"idf"}}}""", "without dense vectors")]
-    [InlineData("""{"vectors":{"dense":{"size":16,"distance":"Cosine"}},"sparse_vectors":{"bm25":{}}}""", "lacks the IDF modifier")]
+    [InlineData("""{"vectors":{"dense":{"size":16,"distance":"Cosine","multivector_config":{"comparator":"max_sim"}}},"sparse_vectors":{"bm25":{}}}""", "lacks the IDF modifier")]
     [InlineData("""{"vectors":{"dense":{"size":16,"distance":"Cosine"}}}""", "no sparse vector 'bm25'")]
     public async Task A_collection_that_does_not_fit_is_refused(string existing, string expected)
     {

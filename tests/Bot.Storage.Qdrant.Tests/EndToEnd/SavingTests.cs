@@ -98,11 +98,17 @@ public sealed class SavingTests : IAsyncLifetime
     public async Task Bad_input_is_refused_before_anything_is_written()
     {
         var mark = server.Requests.Count;
-        var wrongCount = SampleArchive.Indexed(SampleArchive.Drones) with { Vectors = [SampleArchive.Embed("x")] };
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Coal), wrongCount], Ct));
-        var wrongSize = SampleArchive.Indexed(SampleArchive.Brexit) with { Vectors = [.. Enumerable.Repeat(new ReadOnlyMemory<float>(new float[5]), 3)] };
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Coal), wrongSize], Ct));
+        var chunks = SampleArchive.Chunks(SampleArchive.Brexit);
+        IndexedArticle With(params ReadOnlyMemory<float>[] vectors) =>
+            new(SampleArchive.Brexit, [new IndexedChunk(chunks[0], vectors), .. chunks.Skip(1).Select(c => new IndexedChunk(c, []))]);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Coal),
+            With(SampleArchive.Embed("a"), new float[5])], Ct));
         Assert.Contains("5-d", error.Message);
+        var nan = new float[SampleArchive.Space.Dimensions];
+        nan[3] = float.NaN;
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Coal), With(nan)], Ct));
+        var stray = new IndexedArticle(SampleArchive.Coal, [new IndexedChunk(chunks[0], [])]);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync([stray], Ct));
         Assert.Equal(mark, server.Requests.Count);
     }
 
@@ -117,7 +123,8 @@ public sealed class SavingTests : IAsyncLifetime
         Assert.Equal("reuters", (string)chunk.Payload["source_key"]!);
         Assert.Equal(["worldnews"], chunk.Payload["tags"]!.AsArray().Select(t => (string)t!));
         Assert.Equal(["Niamey", "A. Writer", article.Title], new[] { "place", "author", "context" }.Select(k => (string)chunk.Payload[k]!));
-        Assert.True(chunk.Dense.ContainsKey("dense") && chunk.Sparse.ContainsKey("bm25"));
+        Assert.Single(chunk.Dense["dense"]); // one sentence, one vector
+        Assert.True(chunk.Sparse.ContainsKey("bm25"));
         var articlePoint = Collection.Points.Single(p => p.Id == PointIds.ForArticle(article.Id));
         Assert.Equal(article.Text, (string)articlePoint.Payload["text"]!);
         Assert.Empty(articlePoint.Dense);

@@ -96,9 +96,15 @@ public sealed class FakeCollection(string name, JsonObject create)
             {
                 if (value is JsonArray array)
                 {
-                    var size = vectors[vectorName]?["size"]?.GetValue<int>() ?? throw new FakeQdrantException($"Wrong input: Not existing vector name error: {vectorName}");
-                    if (array.Count != size) throw new FakeQdrantException($"Wrong input: Vector dimension error: expected dim: {size}, got {array.Count}");
-                    point.Dense[vectorName] = [.. array.Select(x => x!.GetValue<float>())];
+                    var config = vectors[vectorName] ?? throw new FakeQdrantException($"Wrong input: Not existing vector name error: {vectorName}");
+                    var size = config["size"]!.GetValue<int>();
+                    var multi = config["multivector_config"] is not null;
+                    var rows = array.Count > 0 && array[0] is JsonArray ? array.Select(r => r!.AsArray()).ToList() : [array];
+                    if (multi != (array.Count > 0 && array[0] is JsonArray))
+                        throw new FakeQdrantException($"Wrong input: vector '{vectorName}' expects a {(multi ? "multivector" : "single vector")}");
+                    foreach (var row in rows)
+                        if (row.Count != size) throw new FakeQdrantException($"Wrong input: Vector dimension error: expected dim: {size}, got {row.Count}");
+                    point.Dense[vectorName] = [.. rows.Select(r => r.Select(x => x!.GetValue<float>()).ToArray())];
                 }
                 else if (value is JsonObject { } s && sparse.ContainsKey(vectorName))
                     point.Sparse[vectorName] = s["indices"]!.AsArray().Zip(s["values"]!.AsArray())
@@ -211,21 +217,26 @@ public sealed class FakeCollection(string name, JsonObject create)
             ?? throw new FakeQdrantException("Wrong input: this fake needs a query");
         var vectorName = (string?)request["using"] ?? "";
         IEnumerable<(FakePoint, double)> scored = input is JsonArray dense
-            ? Cosine(candidates, vectorName, [.. dense.Select(x => x!.GetValue<float>())])
+            ? MaxSim(candidates, vectorName, dense.Count > 0 && dense[0] is JsonArray
+                ? [.. dense.Select(r => r!.AsArray().Select(x => x!.GetValue<float>()).ToArray())]
+                : [[.. dense.Select(x => x!.GetValue<float>())]])
             : SparseDot(candidates, vectorName, input.AsObject());
         return scored.OrderByDescending(h => h.Item2).ThenBy(h => h.Item1.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<(FakePoint, double)> Cosine(IEnumerable<FakePoint> candidates, string vectorName, float[] query)
+    /// <summary>Cosine; for several vectors per side, Qdrant's max_sim: the sum over query vectors of the best match among the point's.</summary>
+    private static IEnumerable<(FakePoint, double)> MaxSim(IEnumerable<FakePoint> candidates, string vectorName, float[][] query)
     {
-        var queryNorm = Math.Sqrt(query.Sum(x => (double)x * x));
         foreach (var point in candidates)
-        {
-            if (!point.Dense.TryGetValue(vectorName, out var v)) continue;
-            var dot = v.Zip(query).Sum(p => (double)p.First * p.Second);
-            var norm = Math.Sqrt(v.Sum(x => (double)x * x)) * queryNorm;
-            yield return (point, norm == 0 ? 0 : dot / norm);
-        }
+            if (point.Dense.TryGetValue(vectorName, out var rows))
+                yield return (point, query.Sum(q => rows.Max(r => Cosine(q, r))));
+    }
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        var dot = a.Zip(b).Sum(p => (double)p.First * p.Second);
+        var norm = Math.Sqrt(a.Sum(x => (double)x * x)) * Math.Sqrt(b.Sum(x => (double)x * x));
+        return norm == 0 ? 0 : dot / norm;
     }
 
     /// <summary>Dot product over shared dimensions; with the IDF modifier each dimension is weighted by ln(1 + (N − n + 0.5)/(n + 0.5)).</summary>
@@ -266,7 +277,7 @@ public sealed class FakeCollection(string name, JsonObject create)
 
 public sealed record FakePoint(string Id, JsonObject Payload)
 {
-    public Dictionary<string, float[]> Dense { get; } = [];
+    public Dictionary<string, float[][]> Dense { get; } = [];
     public Dictionary<string, Dictionary<uint, float>> Sparse { get; } = [];
     public long Version { get; init; }
 }

@@ -35,9 +35,11 @@ public sealed class QdrantOptions
     /// BM25's expected average chunk length in analysed terms (the <c>avglen</c> of the length
     /// normalisation). Qdrant computes IDF itself but knows nothing of document lengths, so the
     /// adapter bakes length normalisation into each chunk's sparse weights against this constant.
-    /// Set it near the archive's real mean (GetStatsAsync reports it as "bm25.avg_terms_assumed").
+    /// Set it near the archive's real mean (GetStatsAsync reports it as "bm25.avg_terms_assumed"). The
+    /// default 90 is the mean measured over 1,264 chunks of the Reuters sample with the default chunker
+    /// (200 tokens, title context line included).
     /// </summary>
-    public double Bm25AverageChunkTerms { get; set; } = 60;
+    public double Bm25AverageChunkTerms { get; set; } = 90;
 
     /// <summary>Candidates each branch of a hybrid query (dense, sparse) feeds into fusion.</summary>
     public int PrefetchLimit { get; set; } = 100;

@@ -39,8 +39,10 @@ public sealed class QdrantUploadBenchmark : IBenchmark
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         await store.SaveAsync(articles, cancellationToken);
+        var collections = $"{GC.CollectionCount(0) - gcBefore.Item1} / {GC.CollectionCount(1) - gcBefore.Item2} / {GC.CollectionCount(2) - gcBefore.Item3}";
         clock.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
@@ -64,6 +66,7 @@ public sealed class QdrantUploadBenchmark : IBenchmark
             new("process CPU time (client + in-process sink)", $"{cpu.TotalSeconds:F2} s", "< 2 s"),
             new("CPU per chunk", $"{cpu.TotalMicroseconds / chunks:F0} µs"),
             new("of which text analysis for BM25 (measured apart)", $"{analysis.TotalSeconds:F2} s"),
+            new("garbage collections gen0 / gen1 / gen2", collections),
         ];
     }
 

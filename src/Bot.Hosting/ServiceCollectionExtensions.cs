@@ -1,3 +1,5 @@
+using Bot.Core.Answering;
+using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
@@ -13,7 +15,25 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>Everything a host needs: the archive, and the answering pipeline on top of it.</summary>
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddNewsArchive(configuration);
+        services.AddNewsArchive(configuration).AddAnswering(configuration);
+
+    /// <summary>
+    /// The question path (<see cref="IAskService"/>) and the answerer it uses: the extractive answerer and the
+    /// rule-based follow-up rewriter when no language model is configured (Llm:Provider empty or "none").
+    /// </summary>
+    private static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; });
+        services.AddSingleton<IAskService, AskService>();
+        var provider = configuration["Llm:Provider"]?.Trim();
+        if (string.IsNullOrEmpty(provider) || provider.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IAnswerer, ExtractiveAnswerer>();
+            services.AddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
+        }
+        return services;
+    }
 
     /// <summary>
     /// Composes the archive from configuration: the store (embedded SQLite unless Store:Provider says

@@ -14,7 +14,9 @@ public sealed record QuestionProfile(
     IReadOnlyDictionary<string, double> Weights,
     double TotalWeight,
     AnswerType AnswerType,
-    bool Negated)
+    bool Negated,
+    /// <summary>Terms of the question's names and numbers (capitalised words after the first, digits).</summary>
+    IReadOnlySet<string> EntityTerms)
 {
     public static QuestionProfile Of(string question, IReadOnlyList<Passage> passages, IReadOnlyList<IReadOnlySet<string>> passageTerms)
     {
@@ -25,7 +27,8 @@ public sealed record QuestionProfile(
             var df = passageTerms.Count(p => p.Contains(term));
             weights[term] = Math.Log(1 + (passages.Count - df + 0.5) / (df + 0.5));
         }
-        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), AnswerTypes.Of(question), IsNegated(question));
+        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), AnswerTypes.Of(question), IsNegated(question),
+            EntityTermsOf(question));
     }
 
     /// <summary>The weighted share of the question's terms found in <paramref name="terms"/>, 0..1.</summary>
@@ -38,14 +41,17 @@ public sealed record QuestionProfile(
         return found / TotalWeight;
     }
 
-    /// <summary>The largest weight share of one question term missing from <paramref name="terms"/>, 0..1.</summary>
-    public double LargestMissing(IReadOnlySet<string> terms)
+    /// <summary>Whether a name or number of the question is missing from <paramref name="terms"/>.</summary>
+    public bool MissesEntity(IReadOnlySet<string> terms) => EntityTerms.Any(t => !terms.Contains(t));
+
+    private static IReadOnlySet<string> EntityTermsOf(string question)
     {
-        if (TotalWeight <= 0) return 1;
-        var largest = 0.0;
-        foreach (var term in Terms)
-            if (!terms.Contains(term)) largest = Math.Max(largest, Weights[term]);
-        return largest / TotalWeight;
+        var words = question.Split([' ', ',', '?', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        var entities = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+            if ((i > 0 && char.IsUpper(words[i][0])) || char.IsDigit(words[i][0]))
+                entities.UnionWith(TextAnalyzer.Terms(words[i]));
+        return entities;
     }
 
     private static readonly string[] NegationWords = ["not", "never", "no", "nor", "without"];

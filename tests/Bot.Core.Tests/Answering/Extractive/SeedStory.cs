@@ -1,3 +1,4 @@
+using Bot.Core.Analysis;
 using Bot.Core.Answering;
 using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
@@ -14,8 +15,18 @@ internal static class SeedStory
 {
     public static readonly Article Article = Load();
 
-    public static readonly IReadOnlyList<Passage> Passages = new Chunker(Options.Create(new ChunkingOptions())).Chunk(Article)
-        .Select((chunk, i) => new Passage(chunk, Article.Summary(), 10.0 - i)).ToList();
+    public static readonly IReadOnlyList<Chunk> Chunks = new Chunker(Options.Create(new ChunkingOptions())).Chunk(Article);
+
+    /// <summary>
+    /// Every chunk as a passage, ranked the way lexical retrieval would: by how many of the question's terms the
+    /// chunk (with its title line) shares.
+    /// </summary>
+    public static IReadOnlyList<Passage> PassagesFor(string question)
+    {
+        var terms = TextAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
+        return Chunks.Select(chunk => new Passage(chunk, Article.Summary(), TextAnalyzer.Terms(chunk.IndexText).Count(terms.Contains)))
+            .OrderByDescending(p => p.Score).ToList();
+    }
 
     public static ExtractiveAnswerer Answerer(ExtractiveOptions? options = null) =>
         new(Options.Create(options ?? new ExtractiveOptions()), NullLogger<ExtractiveAnswerer>.Instance);
@@ -24,7 +35,7 @@ internal static class SeedStory
         string question, IReadOnlyList<Passage>? passages = null, ExtractiveOptions? options = null)
     {
         var all = new List<AnswerUpdate>();
-        await foreach (var update in Answerer(options).AnswerAsync(new AnswerContext(question, passages ?? Passages, []), TestContext.Current.CancellationToken))
+        await foreach (var update in Answerer(options).AnswerAsync(new AnswerContext(question, passages ?? PassagesFor(question), []), TestContext.Current.CancellationToken))
             all.Add(update);
         return (all.OfType<AnswerDelta>().ToList(), all.OfType<AnswerFinal>().ToList(), all);
     }
@@ -32,17 +43,13 @@ internal static class SeedStory
     public static async Task<Answer> AnswerAsync(string question, IReadOnlyList<Passage>? passages = null, ExtractiveOptions? options = null) =>
         Assert.Single((await AskAsync(question, passages, options)).Finals).Answer;
 
+    /// <summary>Read and normalised as ingest does: sidecar metadata, apostrophe repair, title from the lead.</summary>
     private static Article Load()
     {
-        var text = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "seeds", "niger-drones-reuters.txt")).Trim();
-        return new Article
-        {
-            Id = "seed-niger",
-            Title = "Niger asks U.S. to arm drones",
-            Text = text,
-            Published = new DateTimeOffset(2017, 11, 1, 0, 0, 0, TimeSpan.Zero),
-            Source = "Reuters",
-            Fingerprint = "seed",
-        };
+        using var http = new HttpClient();
+        var reader = new ArticleSourceReader(http, Options.Create(new ArticleLimits()));
+        var path = Path.Combine(SharedData.RepositoryRoot, "seeds", "niger-drones-reuters.txt");
+        var draft = Assert.IsType<ArticleDraft>(Assert.Single(reader.ReadAsync(path).ToBlockingEnumerable()));
+        return ArticleNormalizer.Normalize(draft).Article ?? throw new InvalidOperationException("The seed story did not normalise.");
     }
 }

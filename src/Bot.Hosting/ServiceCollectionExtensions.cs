@@ -1,13 +1,17 @@
+using Bot.Answering.SemanticKernel.Configuration;
 using Bot.Core.Answering;
 using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
+using Bot.Core.Embedding;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
 using Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Hosting;
 
@@ -18,20 +22,18 @@ public static class ServiceCollectionExtensions
         services.AddNewsArchive(configuration).AddAnswering(configuration);
 
     /// <summary>
-    /// The question path (<see cref="IAskService"/>) and the answerer it uses: the extractive answerer and the
-    /// rule-based follow-up rewriter when no language model is configured (Llm:Provider empty or "none").
+    /// The question path (<see cref="IAskService"/>) and the answerer it uses. A configured LLM (Llm:Provider)
+    /// registers the generative answerer and rewriter first; otherwise the extractive answerer and the rule-based
+    /// follow-up rewriter fill the gaps.
     /// </summary>
     private static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });
+        services.AddSemanticKernelAnswering(configuration);
+        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
+        services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
         services.AddSingleton<IAskService, AskService>();
-        var provider = configuration["Llm:Provider"]?.Trim();
-        if (string.IsNullOrEmpty(provider) || provider.Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IAnswerer, ExtractiveAnswerer>();
-            services.AddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
-        }
         return services;
     }
 
@@ -51,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
 
         services.AddSingleton<IArchiveStore>(provider => StoreFactory.Create(provider, configuration));
+        AddEmbedder(services, configuration);
         services.AddHttpClient<ArticleSourceReader>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<ArticleIndexer>();
@@ -58,5 +61,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<ConversationMemory>();
         return services;
+    }
+
+    /// <summary>The local ONNX encoder when Embeddings:ModelPath names a model folder; otherwise retrieval stays lexical.</summary>
+    private static void AddEmbedder(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(EmbeddingOptions.SectionName);
+        services.AddOptions<EmbeddingOptions>().Bind(section);
+        if (string.IsNullOrWhiteSpace(section[nameof(EmbeddingOptions.ModelPath)])) return;
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, OnnxSentenceEncoder>();
     }
 }

@@ -88,6 +88,17 @@ public class AnswererTests
         AnswerContract.AssertHolds(final);
     }
 
+    [Fact]
+    public async Task Markers_written_as_passage_labels_are_understood()
+    {
+        var model = new ScriptedChatClient().Reply("The vote was 51 to 49 [Passage 2]. Militants attacked [source 1].");
+
+        var final = TestKernel.Final(await TestKernel.RunAsync(TestKernel.Answerer(model), Ask("What happened?")));
+
+        Assert.Equal("The vote was 51 to 49 [1]. Militants attacked [2].", final.Text);
+        AnswerContract.AssertHolds(final);
+    }
+
     [Theory]
     [InlineData("The archive does not say.")]
     [InlineData("the archive does not say")]
@@ -103,6 +114,18 @@ public class AnswererTests
         Assert.Equal(Abstention.Message, final.Text);
         Assert.Empty(final.Citations);
         Assert.Equal(0, final.Confidence);
+    }
+
+    [Fact]
+    public async Task A_partial_answer_that_opens_with_the_refusal_words_is_kept()
+    {
+        var model = new ScriptedChatClient().Reply("The archive does not say who led the patrol, but four U.S. soldiers died [1].");
+
+        var final = TestKernel.Final(await TestKernel.RunAsync(TestKernel.Answerer(model), Ask("Who led the patrol?")));
+
+        Assert.False(final.Abstained);
+        Assert.Equal("The archive does not say who led the patrol, but four U.S. soldiers died [1].", final.Text);
+        AnswerContract.AssertHolds(final);
     }
 
     [Fact]

@@ -3,13 +3,10 @@ using Bot.Answering.SemanticKernel.Configuration;
 using Bot.Answering.SemanticKernel.Rewriting;
 using Bot.Answering.SemanticKernel.Tests.Support;
 using Bot.Core.Answering;
-using Bot.Core.Retrieval;
 using Bot.Testing;
-using Bot.Storage.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
@@ -28,14 +25,7 @@ public sealed class ConfigurationTests : IDisposable
 
     private ServiceProvider Build(Dictionary<string, string?> settings, CapturingLoggerProvider? logs = null, IChatClient? model = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => { if (logs is not null) b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace); });
-        services.AddOptions<RetrievalOptions>();
-        services.AddOptions<SqliteArchiveOptions>().Configure(o => o.DataDirectory = data.Path);
-        services.AddSingleton<IArchiveStore, SqliteArchiveStore>();
-        services.AddSingleton<Retriever>();
-        services.AddSemanticKernelAnswering(configuration);
+        var services = TestHost.Services(settings, data.Path, logs);
         if (model is not null)
             services.AddSingleton<IChatCompletionService>(sp => model.AsChatCompletionService(sp));
         return services.BuildServiceProvider();

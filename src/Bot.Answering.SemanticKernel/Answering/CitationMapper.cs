@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Answering.SemanticKernel.Prompts;
 using Bot.Core.Answering;
 using Bot.Core.Chunking;
@@ -14,12 +15,16 @@ public sealed record MappedReply(Answer Answer, IReadOnlyList<string> Problems);
 /// numbered by first use and sentences quoting the same span share a number. Markers of passages that do not
 /// exist are dropped and reported. A reply that says the archive does not answer becomes an abstention.
 /// </summary>
-public static class CitationMapper
+public static partial class CitationMapper
 {
+    /// <summary>"[Passage 2]" and "[source 2]": what smaller models write when asked for "[2]".</summary>
+    [GeneratedRegex(@"\[(?:passage|source)\s+(\d{1,3})\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledMarker();
+
     public static MappedReply Map(string reply, IReadOnlyList<PromptPassage> passages, string question, string answerer)
     {
-        var text = reply.Trim();
-        if (IsRefusal(text))
+        var text = LabelledMarker().Replace(reply.Trim(), "[$1]");
+        if (IsRefusal(text, passages.Count))
             return new MappedReply(Answer.Abstain(Abstention.Message, answerer), []);
 
         var problems = new List<string>();
@@ -66,11 +71,19 @@ public static class CitationMapper
         return new MappedReply(answer, problems);
     }
 
-    /// <summary>True when the reply opens with the refusal sentence the system prompt asks for.</summary>
-    public static bool IsRefusal(string reply)
+    /// <summary>
+    /// True when the reply is the refusal the system prompt asks for: empty, or opening with the refusal sentence
+    /// and citing no passage. "The archive does not say who led the patrol, but four soldiers died [1]." is a
+    /// partial answer and is kept.
+    /// </summary>
+    public static bool IsRefusal(string reply, int passageCount)
     {
         var plain = CitationMarkers.Strip(reply).Trim().TrimStart('"', '“', '\'');
-        return plain.Length == 0 || plain.StartsWith(Abstention.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+        if (plain.Length == 0) return true;
+        if (!plain.StartsWith(Abstention.Message.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)) return false;
+        var citesPassage = CitationMarkers.Find(reply).SelectMany(g => g.Numbers).Any(n => n >= 1 && n <= passageCount);
+        var onlyTheSentence = plain.TrimEnd('.', '"', '”', '\'', ' ').Length <= Abstention.Message.Length;
+        return onlyTheSentence || !citesPassage;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bot.Core.Articles.Metadata;
 using Bot.Core.Retrieval;
 
 namespace Bot.Cli.Commands;
@@ -20,16 +19,6 @@ public sealed class FilterOptions
         command.Options.Add(Tags);
     }
 
-    public SearchFilter Read(ParseResult parse) => new()
-    {
-        From = Date(parse.GetValue(From), "--from"),
-        // A plain date means the whole day.
-        To = Date(parse.GetValue(To), "--to")?.AddDays(1).AddTicks(-1),
-        Source = parse.GetValue(Source),
-        Tags = (parse.GetValue(Tags) ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).ToList(),
-    };
-
-    private static DateTimeOffset? Date(string? value, string option) => value is null
-        ? null
-        : PublishedDateParser.Parse(value) ?? throw new ArgumentException($"{option}: '{value}' is not a date (try 2017-11-01).");
+    public SearchFilter Read(ParseResult parse) =>
+        SearchFilterText.Parse(parse.GetValue(From), parse.GetValue(To), parse.GetValue(Source), parse.GetValue(Tags));
 }

@@ -22,6 +22,8 @@ public static class CitationValidator
             return Result(answer, CleanAbstention(answer, problems), problems);
 
         var renumbered = Renumber(answer.Text, cited, problems);
+        if (!answer.Citations.Select(c => c.Number).SequenceEqual(answer.Citations.Select(c => c.Number).Order()))
+            problems.Add("Citations were not listed in number order; sorted.");
         foreach (var number in cited.Keys.Where(n => !renumbered.Used.Contains(n)))
             problems.Add($"Citation [{number}] is never referred to in the text; dropped.");
 

@@ -1,38 +1,35 @@
 namespace Bot.Core.Embedding;
 
-/// <summary>A character trie over vocabulary pieces, walked one UTF-16 code unit at a time.</summary>
+/// <summary>
+/// A trie over vocabulary pieces, walked one UTF-16 code unit at a time. Nodes are numbers and edges one
+/// dictionary keyed by (node, character), so a walk allocates nothing.
+/// </summary>
 internal sealed class PieceTrie
 {
-    private readonly Node root = new();
+    public const int Root = 0;
+
+    private readonly Dictionary<(int Node, char Char), int> edges = [];
+    private readonly List<int> pieceIds = [-1];
 
     /// <summary>Adds a piece; a piece added twice keeps the later id, as the reference tokenizer does.</summary>
     public void Add(string piece, int id)
     {
-        var node = root;
+        var node = Root;
         foreach (var c in piece)
         {
-            node.Children ??= [];
-            if (!node.Children.TryGetValue(c, out var child)) node.Children[c] = child = new Node();
+            if (!edges.TryGetValue((node, c), out var child))
+            {
+                child = pieceIds.Count;
+                pieceIds.Add(-1);
+                edges.Add((node, c), child);
+            }
             node = child;
         }
-        node.Id = id;
+        pieceIds[node] = id;
     }
 
-    /// <summary>Every piece that starts at <paramref name="start"/>: its end (exclusive) and id, shortest first.</summary>
-    public IEnumerable<(int End, int Id)> Matches(string text, int start)
-    {
-        var node = root;
-        for (var i = start; i < text.Length; i++)
-        {
-            if (node.Children is null || !node.Children.TryGetValue(text[i], out var child)) yield break;
-            node = child;
-            if (node.Id >= 0) yield return (i + 1, node.Id);
-        }
-    }
+    public bool TryStep(int node, char c, out int child) => edges.TryGetValue((node, c), out child);
 
-    private sealed class Node
-    {
-        public Dictionary<char, Node>? Children;
-        public int Id = -1;
-    }
+    /// <summary>The id of the piece spelled by the path to <paramref name="node"/>, or -1 when it spells none.</summary>
+    public int PieceAt(int node) => pieceIds[node];
 }

@@ -27,8 +27,6 @@ public sealed class UseLiteTokenizer
         for (var id = FirstTextPieceId; id < pieces.Length; id++) trie.Add(pieces[id], id);
     }
 
-    public int VocabularySize => pieces.Length;
-
     /// <summary>Reads vocab.json: an array of [piece, score] pairs whose position is the id.</summary>
     public static UseLiteTokenizer Load(string vocabPath)
     {
@@ -65,8 +63,11 @@ public sealed class UseLiteTokenizer
         var lastPiece = new int[normalized.Length + 1];
         for (var start = 0; start < normalized.Length; start++)
         {
-            foreach (var (end, id) in trie.Matches(normalized, start))
+            var node = PieceTrie.Root;
+            for (var end = start + 1; end <= normalized.Length && trie.TryStep(node, normalized[end - 1], out node); end++)
             {
+                var id = trie.PieceAt(node);
+                if (id < 0) continue;
                 var score = best[start] + scores[id];
                 if (best[end] == 0 || score >= best[end])
                 {

@@ -63,6 +63,18 @@ public class CitationValidatorTests
     }
 
     [Fact]
+    public void Citations_are_listed_in_number_order()
+    {
+        var answer = Answer("Four soldiers died [1]. The vote was 51 to 49 [2].", Vote(2), Ambush(1));
+
+        var result = CitationValidator.Validate(answer, P);
+
+        Assert.Equal([Ambush(1), Vote(2)], result.Repaired.Citations);
+        Assert.Contains(result.Problems, p => p.Contains("number order"));
+        AssertMeetsContract(result.Repaired);
+    }
+
+    [Fact]
     public void A_quote_that_is_not_verbatim_is_dropped_with_its_markers()
     {
         var paraphrase = Ambush(2) with { Quote = "Four American soldiers were killed in Niger." };

@@ -4,11 +4,11 @@ using Bot.Testing;
 
 namespace Bot.Core.Tests.Embedding;
 
-public sealed class UseLiteTokenizerTests
+public sealed class UseLiteTokenizerTests(UseLiteModel model) : IClassFixture<UseLiteModel>
 {
     private sealed record Reference(string Text, int[] Ids);
 
-    private static UseLiteTokenizer Tokenizer() => UseLiteTokenizer.Load(Path.Combine(SharedData.UseLiteModel, "vocab.json"));
+    private UseLiteTokenizer Tokenizer() => model.Tokenizer;
 
     [Fact]
     public void Every_reference_text_encodes_to_the_reference_ids()

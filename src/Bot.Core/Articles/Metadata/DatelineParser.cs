@@ -21,8 +21,9 @@ public static partial class DatelineParser
     [GeneratedRegex(@"^\s*(?:\(+[^()]*\)+\s*)+")]
     private static partial Regex LeadingNotes();
 
-    // One place: capital words ("NEW YORK", "ST. LOUIS", "Berlin"), then ", Region" parts ("Morocco", "Calif.").
-    private const string City = @"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*";
+    // One place: capital words ("NEW YORK", "ST. LOUIS", "Berlin"), then ", Region" parts ("Morocco", "Calif.",
+    // "Democratic Republic of Congo").
+    private const string City = @"\p{Lu}[\p{L}.'’-]*(?: (?:(?:of|and|de|del|da|do|du|la|el|al|the) )?\p{Lu}[\p{L}.'’-]*)*";
     private const string Places = City + @"(?:, ?" + City + @")*,?(?: ?/ ?" + City + @"(?:, ?" + City + @")*,?)*";
 
     [GeneratedRegex("^" + Places + "$")]
@@ -55,12 +56,13 @@ public static partial class DatelineParser
         var isByline = before.StartsWith("By ", StringComparison.Ordinal);
         if (!isByline && WholePlace().IsMatch(before)) return new Dateline(TitleCase(before), agency, null, leadStart);
 
-        // A byline, or a stray line ("Scroll down for a graphic."), ends in a capitalised place.
+        // A byline, or a stray line ("Scroll down for a graphic."), ends in a capitalised place or in the names.
         var trailing = TrailingPlace().Match(before);
-        if (!trailing.Success) return null;
-        var place = trailing.Groups["place"];
-        var byline = isByline ? Byline().Match(before[..place.Index].Trim()) : Match.Empty;
-        return new Dateline(TitleCase(place.Value), agency, byline.Success ? byline.Groups["author"].Value.Trim() : null, leadStart);
+        if (!trailing.Success && !isByline) return null;
+        var place = trailing.Success ? TitleCase(trailing.Groups["place"].Value) : null;
+        var byline = isByline ? Byline().Match(trailing.Success ? before[..trailing.Groups["place"].Index].Trim() : before) : Match.Empty;
+        if (place is null && !byline.Success) return null;
+        return new Dateline(place, agency, byline.Success ? byline.Groups["author"].Value.Trim() : null, leadStart);
     }
 
     /// <summary>"MARRAKESH, Morocco/CHICAGO," becomes "Marrakesh, Morocco/Chicago"; dotted initials ("D.C.") stay.</summary>

@@ -1,13 +1,13 @@
 namespace Bot.Core.Articles.Reading;
 
 /// <summary>The article fields a column, JSON property or front-matter key can fill.</summary>
-public enum ArticleField { Title, Text, Published, Url, Source, Author, Tags }
+internal enum ArticleField { Title, Text, Published, Url, Source, Author, Tags }
 
 /// <summary>
 /// Maps the names publishers use for a field to the field: CSV headers, JSON properties, front matter and
 /// sidecar keys all go through here, so every format understands the same aliases.
 /// </summary>
-public static class ArticleFieldNames
+internal static class ArticleFieldNames
 {
     private static readonly Dictionary<string, ArticleField> Aliases = new(StringComparer.Ordinal)
     {

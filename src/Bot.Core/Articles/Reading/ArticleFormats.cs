@@ -1,9 +1,9 @@
 namespace Bot.Core.Articles.Reading;
 
-/// <summary>The file formats ingestion understands, by extension.</summary>
+/// <summary>The file formats ingestion understands, by extension (".csv", ".txt", ...; see <see cref="Extensions"/>).</summary>
 public static class ArticleFormats
 {
-    public static IReadOnlyList<IArticleFormat> All { get; } =
+    private static readonly IArticleFormat[] All =
     [
         new TextFileFormat(), new MarkdownFormat(), new HtmlFileFormat(),
         new JsonFormat(), new JsonLinesFormat(), new CsvFormat(),

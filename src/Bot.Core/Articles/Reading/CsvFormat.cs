@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// <see cref="ArticleFieldNames"/>). Unknown columns and a leading unnamed index column are ignored. Row numbers
 /// count data rows from 1 (the header is not a row); reasons also give the line the row starts on.
 /// </summary>
-public sealed class CsvFormat : IArticleFormat
+internal sealed class CsvFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".csv"];
     public bool HoldsOneArticle => false;

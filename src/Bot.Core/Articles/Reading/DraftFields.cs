@@ -10,8 +10,6 @@ internal sealed class DraftFields
     private readonly Dictionary<ArticleField, string> values = [];
     private readonly List<string> tags = [];
 
-    public bool IsEmpty => values.Count == 0 && tags.Count == 0;
-
     /// <summary>Adds <paramref name="value"/> under <paramref name="name"/>; names that are no known field are ignored.</summary>
     public void Add(string name, string? value)
     {

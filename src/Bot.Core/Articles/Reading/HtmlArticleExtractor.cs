@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// navigation and boilerplate, author and site name, plus the page's own date, canonical URL and tags.
 /// Shared by .html files and downloaded pages.
 /// </summary>
-public static class HtmlArticleExtractor
+internal static class HtmlArticleExtractor
 {
     /// <param name="html">The page.</param>
     /// <param name="pageUri">Where the page lives (a file: URI for files); relative links resolve against it.</param>

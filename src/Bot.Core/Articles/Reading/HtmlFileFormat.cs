@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Bot.Core.Articles.Reading;
 
 /// <summary>A saved web page (.html, .htm), extracted like a downloaded one.</summary>
-public sealed class HtmlFileFormat : IArticleFormat
+internal sealed class HtmlFileFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".html", ".htm"];
     public bool HoldsOneArticle => true;

@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// A .json file holding one article object or an array of them. The array is read item by item, so the items
 /// before a syntax error still come through; the error is reported with its line and item number.
 /// </summary>
-public sealed class JsonFormat : IArticleFormat
+internal sealed class JsonFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".json"];
     public bool HoldsOneArticle => false;
@@ -25,6 +25,11 @@ public sealed class JsonFormat : IArticleFormat
     {
         if (json.StartsWith("\uFEFF"u8)) json = json[3..];
         var items = new List<ReadItem>();
+        if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            items.Add(new ReadProblem(origin, null, "the file is empty"));
+            return items;
+        }
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             AllowTrailingCommas = JsonArticle.Options.AllowTrailingCommas,
@@ -33,11 +38,7 @@ public sealed class JsonFormat : IArticleFormat
         var row = 0;
         try
         {
-            if (!reader.Read())
-            {
-                items.Add(new ReadProblem(origin, null, "the file is empty"));
-                return items;
-            }
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 using var single = JsonDocument.ParseValue(ref reader);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Bot.Core.Articles.Reading;
 
 /// <summary>A .jsonl file: one article object per line; a bad line is reported by its number and skipped.</summary>
-public sealed class JsonLinesFormat : IArticleFormat
+internal sealed class JsonLinesFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".jsonl", ".ndjson"];
     public bool HoldsOneArticle => false;

@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// body. The first <c># heading</c> is the title (front matter wins); when it opens the body it is not kept as text.
 /// Other Markdown is left as written, so quotes stay verbatim.
 /// </summary>
-public sealed class MarkdownFormat : IArticleFormat
+internal sealed class MarkdownFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".md", ".markdown"];
     public bool HoldsOneArticle => true;

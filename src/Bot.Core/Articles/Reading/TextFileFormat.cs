@@ -7,7 +7,7 @@ namespace Bot.Core.Articles.Reading;
 /// A plain-text article. When the first line looks like a headline and text follows, it is the title and
 /// not part of the text; otherwise the whole file is the text and the normalizer derives a title.
 /// </summary>
-public sealed class TextFileFormat : IArticleFormat
+internal sealed class TextFileFormat : IArticleFormat
 {
     public IReadOnlyList<string> Extensions { get; } = [".txt"];
     public bool HoldsOneArticle => true;

@@ -8,7 +8,7 @@ namespace Bot.Core.Articles.Reading;
 /// <see cref="ArticleLimits.MaxDownloadBytes"/> and the whole download at <see cref="ArticleLimits.DownloadTimeout"/>.
 /// Every failure (status, type, size, time, network) becomes a <see cref="ReadProblem"/>.
 /// </summary>
-public sealed class WebPageReader(HttpClient http, ArticleLimits limits)
+internal sealed class WebPageReader(HttpClient http, ArticleLimits limits)
 {
     private static readonly string[] HtmlTypes = ["text/html", "application/xhtml+xml"];
 
@@ -40,7 +40,7 @@ public sealed class WebPageReader(HttpClient http, ArticleLimits limits)
             return new ReadProblem(origin, null,
                 $"the download took longer than {limits.DownloadTimeout.TotalSeconds:0.#} s (Ingest:DownloadTimeout)");
         }
-        catch (HttpRequestException error)
+        catch (Exception error) when (error is HttpRequestException or IOException)
         {
             return new ReadProblem(origin, null, $"the download failed: {error.Message}");
         }

@@ -23,9 +23,10 @@ public static partial class ApostropheRepair
         ["d"] = Words("i you he she it we they who that there what"),
     };
 
-    /// <summary>A word (letters, digits, inner hyphens or dots, as in "Jae-in" or "U.S."), one space, then 1-2 letters ending a word.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}'’.-])(?<word>[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*\.?) (?<suffix>\p{L}{1,2})(?![\p{L}\p{N}'’-])")]
-    private static partial Regex Contraction();
+    /// <summary>A space and a contraction suffix ending a word: followed by a space, the end or closing punctuation
+    /// (not by "&amp;", a hyphen or an apostrophe).</summary>
+    [GeneratedRegex(@" (?<suffix>s|t|re|ve|ll|m|d)(?=$|[\s.,;:!?)\]}""”…])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Suffix();
 
     /// <summary>Irish surnames: "O Neill", "O Brien" (a lone capital O before a capitalised word).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}'’.-])O (?=\p{Lu}\p{Ll})")]
@@ -34,14 +35,34 @@ public static partial class ApostropheRepair
     public static string Repair(string text)
     {
         StringBuilder? repaired = null;
-        foreach (Match match in Contraction().Matches(text))
+        foreach (Match match in Suffix().Matches(text))
         {
-            if (!ShouldJoin(match.Groups["word"].Value, match.Groups["suffix"].Value)) continue;
-            (repaired ??= new StringBuilder(text))[match.Groups["suffix"].Index - 1] = '\'';
+            if (WordBefore(text, match.Index) is not { } word || !ShouldJoin(word, match.Groups["suffix"].Value)) continue;
+            (repaired ??= new StringBuilder(text))[match.Index] = '\'';
         }
         foreach (Match match in IrishSurname().Matches(text))
             (repaired ??= new StringBuilder(text))[match.Index + 1] = '\'';
         return repaired?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// The word ending at <paramref name="end"/>: letters and digits with inner hyphens, dots or ampersands and one
+    /// closing dot ("Jae-in", "AT&amp;T", "U.S."); null when there is none or it is glued to an apostrophe or a dash.
+    /// The word is read here rather than matched, so in "said. We re" the "We" is both a suffix and a word.
+    /// </summary>
+    private static string? WordBefore(string text, int end)
+    {
+        var start = end > 0 && text[end - 1] == '.' ? end - 1 : end;
+        while (start > 0)
+        {
+            var c = text[start - 1];
+            var joins = c is '-' or '.' or '&' && start >= 2 && char.IsLetterOrDigit(text[start - 2]) && char.IsLetterOrDigit(text[start]);
+            if (!char.IsLetterOrDigit(c) && !joins) break;
+            start--;
+        }
+        if (start == end || !char.IsLetterOrDigit(text[start])) return null;
+        if (start > 0 && text[start - 1] is '\'' or '’' or '.' or '&' or '-') return null;
+        return text[start..end];
     }
 
     private static bool ShouldJoin(string word, string suffix)

@@ -1,0 +1,13 @@
+using Bot.Core.Answering;
+
+namespace Bot.Channels.BotFramework.Replies;
+
+/// <summary>How one answer reaches the user while it is produced: started, updated with text, then finished or failed.</summary>
+public interface IAnswerReply : IAsyncDisposable
+{
+    Task StartAsync(CancellationToken cancellationToken);
+    Task DeltaAsync(string text, CancellationToken cancellationToken);
+    Task FinishAsync(Answer answer, CancellationToken cancellationToken);
+    /// <summary>Tells the user no answer is coming (timeout, failure).</summary>
+    Task FailAsync(string notice, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Bot.Channels.BotFramework.Schema;
+
+/// <summary>The activity types and names this bot distinguishes.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string Typing = "typing";
+    public const string Invoke = "invoke";
+
+    public const string SubmitActionInvoke = "message/submitAction";
+}
+
+/// <summary>Channel ids and Teams conversation types the bot treats specially.</summary>
+public static class ChannelIds
+{
+    public const string MsTeams = "msteams";
+
+    public const string PersonalConversation = "personal";
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Bot.Core.Answering;
+
+namespace Bot.Channels.BotFramework.Tests.Fakes;
+
+/// <summary>The bot as the lead wires it (AddBotFramework + MapBotFramework) on real Kestrel, talking to a <see cref="FakeBotService"/>.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempDirectory _folder;
+
+    private BotHost(WebApplication app, TempDirectory folder, HttpClient client, LogRecorder logs)
+    {
+        _app = app;
+        _folder = folder;
+        Client = client;
+        Logs = logs;
+    }
+
+    public HttpClient Client { get; }
+    public LogRecorder Logs { get; }
+    public string FeedbackFile => Path.Combine(_folder.Path, "feedback", "feedback.jsonl");
+
+    /// <param name="settings">Overrides of the default test configuration (null removes a key).</param>
+    /// <param name="beforeEndpoint">Middleware to run before the endpoint (e.g. to simulate a remote caller).</param>
+    public static async Task<BotHost> StartAsync(
+        FakeBotService service,
+        IAskService ask,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplication>? beforeEndpoint = null)
+    {
+        var folder = new TempDirectory();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TestKeys.AppId,
+            ["MicrosoftAppPassword"] = "app-secret",
+            ["MicrosoftAppTenantId"] = TestKeys.Tenant,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["BotFramework:TokenEndpointBaseUrl"] = service.BaseUrl,
+            ["BotFramework:BotConnectorOpenIdMetadataUrl"] = service.ConnectorMetadataUrl,
+            ["BotFramework:EntraOpenIdMetadataUrl"] = service.EntraMetadataUrlTemplate,
+            ["BotFramework:StreamingUpdateInterval"] = "00:00:00",
+            ["BotFramework:TypingInterval"] = "00:10:00",
+            ["BotFramework:RetryBaseDelay"] = "00:00:00.010",
+            ["BotFramework:FeedbackFolder"] = Path.Combine(folder.Path, "feedback"),
+            ["BotFramework:WebChatUrl"] = "https://bot.example.com/chat",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(configuration.Where(c => c.Value is not null));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var logs = new LogRecorder();
+        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Services.AddSingleton(ask);
+        builder.Services.AddBotFramework(builder.Configuration);
+
+        var app = builder.Build();
+        beforeEndpoint?.Invoke(app);
+        app.MapBotFramework("/api/messages");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BotHost(app, folder, new HttpClient { BaseAddress = new Uri(address) }, logs);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token) => PostRawAsync(activity.ToJsonString(), token);
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using Bot.Core.Articles;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Tests.Articles;
+
+/// <summary>Runs the real reader over files and URLs and collects what it yields.</summary>
+internal static class Reading
+{
+    public static ArticleSourceReader Reader(ArticleLimits? limits = null, HttpClient? http = null) =>
+        new(http ?? new HttpClient(), Options.Create(limits ?? new ArticleLimits()));
+
+    public static async Task<List<ReadItem>> ReadAllAsync(string pathOrUrl, ArticleLimits? limits = null, HttpClient? http = null)
+    {
+        var items = new List<ReadItem>();
+        await foreach (var item in Reader(limits, http).ReadAsync(pathOrUrl, TestContext.Current.CancellationToken))
+            items.Add(item);
+        return items;
+    }
+
+    public static List<ArticleDraft> Drafts(this IEnumerable<ReadItem> items) => items.OfType<ArticleDraft>().ToList();
+    public static List<ReadProblem> Problems(this IEnumerable<ReadItem> items) => items.OfType<ReadProblem>().ToList();
+
+    /// <summary>The single draft of a one-article file, failing with the problems if there is none.</summary>
+    public static ArticleDraft Single(this IReadOnlyCollection<ReadItem> items)
+    {
+        Assert.True(items.Count == 1 && items.First() is ArticleDraft, "expected one draft, got: " + string.Join("; ", items));
+        return (ArticleDraft)items.First();
+    }
+
+    public static Article Normalized(this ArticleDraft draft)
+    {
+        var result = ArticleNormalizer.Normalize(draft);
+        Assert.True(result.Succeeded, result.Problem?.ToString());
+        return result.Article;
+    }
+}

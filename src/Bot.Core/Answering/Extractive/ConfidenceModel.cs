@@ -12,7 +12,7 @@ public sealed class ConfidenceModel(IReadOnlyList<double> weights)
     /// negatives: unanswerable questions). Order as <see cref="ConfidenceFeatures.Names"/>. Refit whenever a
     /// feature or the sentence ranking changes.
     /// </summary>
-    public static readonly ConfidenceModel Default = new([-1.915, 1.427, -2.671, 1.914, 0.864, 0.141, 0.321, -0.283, 1.041, -0.811, -3.459, -1.001, -0.220]);
+    public static readonly ConfidenceModel Default = new([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
     /// <summary>
     /// The abstention threshold picked from the SQuAD-half trade-off curve with these weights: the best overall

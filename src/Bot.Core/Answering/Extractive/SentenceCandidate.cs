@@ -22,6 +22,10 @@ public sealed record SentenceCandidate(
 {
     /// <summary>The article's first sentence (news leads and Wikipedia openings say the most).</summary>
     public bool OpensArticle => Position == 0 && Passage.Chunk.Ordinal == 0;
+
+    /// <summary>The sentence right before or after <paramref name="other"/> in the same chunk.</summary>
+    public bool IsNeighbourOf(SentenceCandidate other) =>
+        Passage.Chunk.Id == other.Passage.Chunk.Id && Math.Abs(Position - other.Position) == 1;
 }
 
 /// <summary>Splits the retrieved passages into sentence candidates, each sentence once.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bot.Channels.BotFramework;
 using Bot.Core;
 using Bot.Hosting;
@@ -20,6 +22,8 @@ builder.Configuration.AddUserSecrets<Program>(optional: true).AddBotEnvironmentA
 builder.Services.AddNewsBot(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddApiKeySecurity(builder.Configuration);
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();

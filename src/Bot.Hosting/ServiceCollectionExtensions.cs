@@ -1,5 +1,6 @@
 using Bot.Answering.SemanticKernel.Configuration;
 using Bot.Core.Answering;
+using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
@@ -20,8 +21,12 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNewsArchive(configuration);
-        // A configured LLM registers the generative answerer and rewriter first; the defaults below only fill gaps.
+        services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; });
+        // A configured LLM registers the generative answerer and rewriter first; without one the extractive
+        // answerer and the rule-based rewriter fill the gaps.
         services.AddSemanticKernelAnswering(configuration);
+        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
         services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
         services.AddSingleton<IAskService, AskService>();
         return services;

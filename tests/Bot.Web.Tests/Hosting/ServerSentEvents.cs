@@ -4,14 +4,21 @@ namespace Bot.Web.Tests.Hosting;
 
 public sealed record ServerSentEvent(string Type, JsonNode Data);
 
-/// <summary>Reads a text/event-stream response the way a browser's EventSource would (event and data fields).</summary>
+/// <summary>Reads a text/event-stream body the way a browser's EventSource would (event and data fields).</summary>
 public static class ServerSentEvents
 {
     public static async Task<IReadOnlyList<ServerSentEvent>> ReadAllAsync(HttpResponseMessage response)
     {
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var events = new List<ServerSentEvent>();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        return await ReadAllAsync(reader);
+    }
+
+    public static Task<IReadOnlyList<ServerSentEvent>> ParseAsync(string body) => ReadAllAsync(new StringReader(body));
+
+    private static async Task<IReadOnlyList<ServerSentEvent>> ReadAllAsync(TextReader reader)
+    {
+        var events = new List<ServerSentEvent>();
         var type = "message";
         var data = new List<string>();
         while (await reader.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)

@@ -21,15 +21,22 @@ export function renderCitedText(container, text, citations) {
   container.replaceChildren(...nodes);
 }
 
-/** The list of sources under an answer, each opening its passage like the markers do. */
+/**
+ * The sources under an answer, one row per article: its citation numbers (each opening its own passage),
+ * the title (opening the first) and where and when it was published.
+ */
 export function sourceList(citations) {
-  return el('ol', { class: 'source-list' }, citations.map((citation) => el('li', {},
-    el('button', { type: 'button', class: 'source', onclick: (event) => open(citation, event.currentTarget) },
-      el('span', { class: 'source-number', 'aria-hidden': 'true' }, String(citation.number)),
+  const byArticle = new Map();
+  for (const citation of citations) byArticle.set(citation.articleId, [...(byArticle.get(citation.articleId) ?? []), citation]);
+  return el('ul', { class: 'source-list' }, [...byArticle.values()].map((cited) => {
+    const first = cited[0];
+    return el('li', { class: 'source' },
+      el('span', { class: 'source-numbers' }, cited.map(citeButton)),
       el('span', { class: 'source-text' },
-        el('span', { class: 'visually-hidden' }, `Source ${citation.number}: `),
-        el('span', { class: 'source-title' }, citation.title || 'Untitled article'),
-        el('span', { class: 'source-meta' }, metaLine(citation.source, formatDate(citation.published))))))));
+        el('button', { type: 'button', class: 'source-title link', onclick: (event) => open(first, event.currentTarget) },
+          first.title || 'Untitled article'),
+        el('span', { class: 'source-meta' }, metaLine(first.source, formatDate(first.published)))));
+  }));
 }
 
 function citeButton(citation) {

@@ -9,9 +9,10 @@ export const isPanelOpen = () => !$('panel').hidden;
 
 /**
  * Shows article `articleId`; when `start`/`end` are given, text[start..end) is highlighted and scrolled into view.
- * `kicker` names what the panel shows ("Source 1", "Passage"); `from` is the control to return focus to.
+ * `kicker` names what the panel shows ("Source 1", "Passage"); `highlight` is the mark's class: "quote" for a
+ * cited sentence, "passage" for a whole search passage; `from` is the control to return focus to.
  */
-export async function openArticle(articleId, { start, end, kicker = 'Article', from } = {}) {
+export async function openArticle(articleId, { start, end, kicker = 'Article', highlight = 'quote', from } = {}) {
   const mine = ++request;
   setOpener(from ?? document.activeElement);
   const panel = $('panel');
@@ -35,7 +36,7 @@ export async function openArticle(articleId, { start, end, kicker = 'Article', f
     return;
   }
   if (mine !== request) return;
-  show(article, start, end);
+  show(article, start, end, highlight);
   panel.removeAttribute('aria-busy');
 }
 
@@ -56,22 +57,22 @@ function setOpener(control) {
   opener?.classList.add('is-open');
 }
 
-function show(article, start, end) {
+function show(article, start, end, highlight) {
   $('panel-title').textContent = article.title || 'Untitled article';
   $('panel-meta').textContent = metaLine(formatDate(article.published), article.source, article.author, article.place);
   const url = safeHttpUrl(article.url);
   $('panel-link-row').hidden = !url;
   if (url) $('panel-link').href = url;
 
-  const { paragraphs, firstMark } = highlight(article.text ?? '', start, end);
+  const { paragraphs, firstMark } = paragraphsWithMark(article.text ?? '', start, end, highlight);
   $('panel-text').replaceChildren(...paragraphs);
   $('panel-title').focus({ preventScroll: true });
   if (firstMark) firstMark.scrollIntoView({ block: 'center' });
   else $('panel-body').scrollTop = 0;
 }
 
-/** The article as paragraphs (one per line), with the characters [start, end) wrapped in <mark>. */
-function highlight(text, start, end) {
+/** The article as paragraphs (one per line), with the characters [start, end) wrapped in <mark class="{kind}">. */
+function paragraphsWithMark(text, start, end, kind) {
   const wanted = Number.isInteger(start) && Number.isInteger(end) && end > start;
   const paragraphs = [];
   let firstMark = null;
@@ -85,7 +86,7 @@ function highlight(text, start, end) {
     if (wanted && start < lineEnd && end > lineStart) {
       const from = Math.max(start, lineStart) - lineStart;
       const to = Math.min(end, lineEnd) - lineStart;
-      const mark = el('mark', { class: 'quote' }, line.slice(from, to));
+      const mark = el('mark', { class: kind }, line.slice(from, to));
       paragraph.append(line.slice(0, from), mark, line.slice(to));
       firstMark ??= mark;
     } else {

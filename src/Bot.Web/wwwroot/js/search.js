@@ -42,16 +42,16 @@ async function search(text) {
   }
 }
 
-function passageItem({ chunk, article, score }, text) {
+function passageItem({ chunk, article }, text) {
   const place = article.chunkCount > 1 ? `passage ${chunk.ordinal + 1} of ${article.chunkCount}` : '';
   return el('li', { class: 'passage' },
     el('h2', { class: 'passage-title' },
       el('button', {
         type: 'button',
         class: 'link',
-        onclick: (event) => openArticle(article.id, { start: chunk.start, end: chunk.end, kicker: 'Passage', from: event.currentTarget }),
+        onclick: (event) => openArticle(article.id, { start: chunk.start, end: chunk.end, kicker: 'Passage', highlight: 'passage', from: event.currentTarget }),
       }, article.title || 'Untitled article')),
-    el('p', { class: 'meta' }, metaLine(article.source, formatDate(article.published), place, `score ${score.toFixed(2)}`)),
+    el('p', { class: 'meta' }, metaLine(article.source, formatDate(article.published), place)),
     el('p', { class: 'passage-text' }, ...markTerms(chunk.text, text)));
 }
 

@@ -18,7 +18,7 @@ public sealed class ArticlesPageTests(WebHostFixture fixture, ChromiumFixture ch
         var page = chat.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Articles" }).ClickAsync();
         await Expect(page.Locator("#article-list")).ToContainTextAsync(SeedTitle);
-        await Expect(page.Locator("#ingest")).ToBeVisibleAsync();
+        await page.GetByText("Add articles").ClickAsync();
 
         const string title = "Night ferry to Orrholm resumes";
         await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload
@@ -57,6 +57,7 @@ public sealed class ArticlesPageTests(WebHostFixture fixture, ChromiumFixture ch
         await using var site = await LocalSite.StartAsync("Cranes of Kalmora lift again");
         await using var chat = await chromium.OpenAsync(fixture.Host.Address);
         await chat.GotoAsync("/#articles");
+        await chat.Page.GetByText("Add articles").ClickAsync();
 
         await chat.Page.GetByLabel("Web pages").FillAsync(site.StoryUrl.ToString());
         await chat.Page.GetByRole(AriaRole.Button, new() { Name = "Ingest" }).ClickAsync();

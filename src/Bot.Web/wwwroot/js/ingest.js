@@ -86,5 +86,6 @@ function seconds(span) {
   if (!match) return span ?? '';
   const [, days = 0, hours, minutes, secs] = match;
   const total = ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(secs);
+  if (total < 0.1) return 'under 0.1 s';
   return total < 60 ? `${total.toFixed(1)} s` : `${Math.floor(total / 60)} min ${Math.round(total % 60)} s`;
 }

@@ -18,13 +18,18 @@ namespace Bot.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Everything a host needs: the archive, and the answering pipeline on top of it.</summary>
-    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddNewsArchive(configuration).AddAnswering(configuration);
+
+    /// <summary>
+    /// The question path (<see cref="IAskService"/>) and the answerer it uses. A configured LLM (Llm:Provider)
+    /// registers the generative answerer and rewriter first; otherwise the extractive answerer and the rule-based
+    /// follow-up rewriter fill the gaps.
+    /// </summary>
+    private static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNewsArchive(configuration);
         services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });
-        // A configured LLM registers the generative answerer and rewriter first; without one the extractive
-        // answerer and the rule-based rewriter fill the gaps.
         services.AddSemanticKernelAnswering(configuration);
         services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
         services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();

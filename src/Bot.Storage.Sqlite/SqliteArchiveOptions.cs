@@ -9,8 +9,8 @@ public sealed class SqliteArchiveOptions
     /// <summary>Candidates each retriever (lexical, dense) contributes before fusion and the per-article cap.</summary>
     public int Candidates { get; set; } = 100;
 
-    /// <summary>RRF weight of the dense ranking relative to the lexical one in hybrid search.</summary>
-    public double DenseWeight { get; set; } = 1.0;
+    /// <summary>Share of the dense score in hybrid search (see <see cref="Core.Retrieval.RankFusion"/>).</summary>
+    public double DenseWeight { get; set; } = Core.Retrieval.RankFusion.DefaultDenseWeight;
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 }

@@ -88,8 +88,9 @@ internal static class SqliteArticleQueries
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM chunks),
-                   (SELECT count(*) FROM chunks WHERE vector IS NOT NULL),
-                   (SELECT value FROM meta WHERE key = 'embedding_space')
+                   (SELECT count(DISTINCT chunk_rowid) FROM chunk_vectors),
+                   (SELECT value FROM meta WHERE key = 'embedding_space'),
+                   (SELECT count(*) FROM chunk_vectors)
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -101,6 +102,11 @@ internal static class SqliteArticleQueries
             reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2),
             files.Sum(f => new FileInfo(f).Length),
             space,
-            new Dictionary<string, string> { ["file"] = databasePath, ["journal"] = "wal" });
+            new Dictionary<string, string>
+            {
+                ["file"] = databasePath,
+                ["journal"] = "wal",
+                ["sentence vectors"] = reader.GetInt64(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
     }
 }

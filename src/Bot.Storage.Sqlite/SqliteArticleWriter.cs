@@ -28,31 +28,30 @@ internal static class SqliteArticleWriter
         await using var insertTag = Command(connection, transaction,
             "INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES ($tag, $id)", "$tag", "$id");
         await using var insertChunk = Command(connection, transaction, """
-            INSERT INTO chunks (id, article_id, ordinal, start, end, text, context, vector)
-            VALUES ($id, $article, $ordinal, $start, $end, $text, $context, $vector) RETURNING rowid
-            """, "$id", "$article", "$ordinal", "$start", "$end", "$text", "$context", "$vector");
+            INSERT INTO chunks (id, article_id, ordinal, start, end, text, context)
+            VALUES ($id, $article, $ordinal, $start, $end, $text, $context) RETURNING rowid
+            """, "$id", "$article", "$ordinal", "$start", "$end", "$text", "$context");
+        await using var insertVector = Command(connection, transaction,
+            "INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES ($rowid, $vector)", "$rowid", "$vector");
         await using var insertTerms = Command(connection, transaction,
             "INSERT INTO chunk_fts (rowid, context, body) VALUES ($rowid, $context, $body)", "$rowid", "$context", "$body");
 
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        foreach (var (article, chunks, vectors) in articles)
+        foreach (var (article, chunks) in articles)
         {
-            if (vectors is not null && vectors.Count != chunks.Count)
-                throw new ArgumentException($"Article {article.Id} has {chunks.Count} chunks but {vectors.Count} vectors.", nameof(articles));
-
             await Run(removeChunks, cancellationToken, article.Id);
             await Run(upsertArticle, cancellationToken, article.Id, article.Title, article.Text, SqliteValues.FormatDate(article.Published),
                 article.Source, article.Url, article.Author, article.Place, JsonSerializer.Serialize(article.Tags), article.Fingerprint, now);
             foreach (var tag in article.Tags)
                 await Run(insertTag, cancellationToken, tag, article.Id);
-            for (var i = 0; i < chunks.Count; i++)
+            foreach (var (chunk, vectors) in chunks)
             {
-                var chunk = chunks[i];
-                Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context,
-                    vectors is null ? null : VectorCodec.ToHalfBlob(vectors[i].Span));
+                Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context);
                 var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
                 await Run(insertTerms, cancellationToken, rowId,
                     string.Join(' ', TextAnalyzer.Terms(chunk.Context)), string.Join(' ', TextAnalyzer.Terms(chunk.Text)));
+                foreach (var vector in vectors)
+                    await Run(insertVector, cancellationToken, rowId, VectorCodec.ToHalfBlob(vector.Span));
             }
         }
         await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);

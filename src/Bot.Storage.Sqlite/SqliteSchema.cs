@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Storage.Sqlite;
 
 /// <summary>
-/// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text, float16 vector),
+/// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text),
+/// chunk_vectors (one float16 vector per sentence of a chunk),
 /// chunk_fts (contentless FTS5 over analysed terms: SQLite ranks BM25, the core's analyser decides the terms),
 /// meta (schema version, embedding space, write generation).
 /// </summary>
@@ -43,9 +44,12 @@ internal static class SqliteSchema
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             text TEXT NOT NULL,
-            context TEXT NOT NULL,
-            vector BLOB);
+            context TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+        CREATE TABLE IF NOT EXISTS chunk_vectors (
+            chunk_rowid INTEGER NOT NULL REFERENCES chunks(rowid) ON DELETE CASCADE,
+            vector BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS chunk_vectors_chunk ON chunk_vectors(chunk_rowid);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(context, body, content='', contentless_delete=1);
         """;
 

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Storage.Sqlite;
 
 /// <summary>
-/// One search: BM25 over FTS5 and/or the dense scan, fused by reciprocal rank for hybrid, then capped per article.
+/// One search: BM25 over FTS5 and/or the dense scan, fused by normalised score for hybrid, then capped per article.
 /// </summary>
 internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex denseIndex, SqliteArchiveOptions options)
 {
@@ -34,8 +34,7 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
         {
             SearchMode.Lexical => lexical,
             SearchMode.Dense => dense,
-            _ => RankFusion.Reciprocal(
-                [(lexical.Select(x => x.RowId).ToList(), 1.0), (dense.Select(x => x.RowId).ToList(), options.DenseWeight)]),
+            _ => RankFusion.Convex(lexical, dense, options.DenseWeight),
         };
         var passages = await LoadAsync(ranked, cancellationToken);
         return PerArticleCap.Apply(passages, p => p.Article.Id, query.MaxPerArticle, query.Top);

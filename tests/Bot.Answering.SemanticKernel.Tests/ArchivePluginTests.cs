@@ -20,7 +20,7 @@ public sealed class ArchivePluginTests : IAsyncLifetime
     {
         var store = new SqliteArchiveStore(Options.Create(new SqliteArchiveOptions { DataDirectory = folder.Path }));
         await store.InitializeAsync(null);
-        await store.SaveAsync(All.Select(a => new IndexedArticle(a, Chunks(a, sentencesPerChunk: 1), null)).ToList());
+        await store.SaveAsync(All.Select(a => IndexedArticle.Lexical(a, Chunks(a, sentencesPerChunk: 1))).ToList());
         var archive = new ArchivePlugin(new Retriever(store, Options.Create(new RetrievalOptions())), store);
         plugin = KernelPluginFactory.CreateFromObject(archive, ArchivePlugin.PluginName);
         kernel = new Kernel(plugins: [plugin]);

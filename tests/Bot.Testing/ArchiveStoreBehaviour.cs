@@ -84,6 +84,19 @@ public abstract class ArchiveStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dense_search_scores_a_chunk_by_its_best_sentence_vector()
+    {
+        var article = SampleArchive.Article("multi001", "Two topics", ["Volcanic ash grounded flights across Iceland"]);
+        var chunk = SampleArchive.Chunks(article).Single();
+        await Store.SaveAsync([new IndexedArticle(article, [new IndexedChunk(chunk,
+            [SampleArchive.Embed("volcanic ash flights Iceland"), SampleArchive.Embed("renewable energy shares slammed")])])], Ct);
+        await SaveSamplesAsync();
+        var passages = await Store.SearchAsync(SampleArchive.Query("renewable energy shares slammed", SearchMode.Dense, top: 2), Ct);
+        Assert.Contains(passages, p => p.Chunk.Id == chunk.Id);
+        Assert.Equal(1.0, passages.Single(p => p.Chunk.Id == chunk.Id).Score, 2);
+    }
+
+    [Fact]
     public async Task Hybrid_search_fuses_both_rankings()
     {
         await SaveSamplesAsync();

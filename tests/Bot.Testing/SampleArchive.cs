@@ -46,7 +46,7 @@ public static class SampleArchive
     public static IndexedArticle Indexed(Article article, bool withVectors = true)
     {
         var chunks = Chunks(article);
-        return new IndexedArticle(article, chunks, withVectors ? chunks.Select(c => Embed(c.Text)).ToList() : null);
+        return new IndexedArticle(article, chunks.Select(c => new IndexedChunk(c, withVectors ? [Embed(c.Text)] : [])).ToList());
     }
 
     /// <summary>Hashes analysed terms into <see cref="Space"/>.Dimensions buckets and L2-normalises.</summary>

@@ -23,7 +23,7 @@ public sealed class ArticleIndexer
         Space = embedder?.GetService<EmbeddingGeneratorMetadata>() is { } meta
             ? new EmbeddingSpace(meta.DefaultModelId ?? meta.ProviderName ?? "embedder", meta.DefaultModelDimensions ?? 0)
             : null;
-        Signature = $"{chunker.Signature};{(Space is null ? "lexical" : $"{Space.ModelId}:{Space.Dimensions}")}";
+        Signature = $"{chunker.Signature};{(Space is null ? "lexical" : $"{Space.ModelId}:{Space.Dimensions}:sentence-vectors")}";
     }
 
     /// <summary>The vector space of the configured embedder; null when retrieval is lexical only.</summary>
@@ -39,17 +39,26 @@ public sealed class ArticleIndexer
     {
         var chunked = articles.Select(a => (Article: a with { Fingerprint = Fingerprint(a) }, Chunks: chunker.Chunk(a))).ToList();
         if (embedder is null)
-            return chunked.Select(x => new IndexedArticle(x.Article, x.Chunks, null)).ToList();
+            return chunked.Select(x => IndexedArticle.Lexical(x.Article, x.Chunks)).ToList();
 
-        var texts = chunked.SelectMany(x => x.Chunks).Select(c => c.IndexText).ToList();
+        // One embedding call for the whole batch: every sentence of every chunk, in order.
+        var sentences = chunked.SelectMany(x => x.Chunks)
+            .Select(c => SentenceSplitter.Split(c.Text).Select(s => s.Of(c.Text)).ToList())
+            .ToList();
+        var texts = sentences.SelectMany(s => s).ToList();
         var embeddings = texts.Count == 0 ? [] : await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
         var indexed = new List<IndexedArticle>(chunked.Count);
-        var next = 0;
+        var (chunkIndex, next) = (0, 0);
         foreach (var (article, chunks) in chunked)
         {
-            var vectors = new List<ReadOnlyMemory<float>>(chunks.Count);
-            for (var i = 0; i < chunks.Count; i++) vectors.Add(embeddings[next++].Vector);
-            indexed.Add(new IndexedArticle(article, chunks, vectors));
+            var withVectors = new List<IndexedChunk>(chunks.Count);
+            foreach (var chunk in chunks)
+            {
+                var count = sentences[chunkIndex++].Count;
+                withVectors.Add(new IndexedChunk(chunk, Enumerable.Range(next, count).Select(i => embeddings[i].Vector).ToList()));
+                next += count;
+            }
+            indexed.Add(new IndexedArticle(article, withVectors));
         }
         return indexed;
     }

@@ -43,8 +43,20 @@ public interface IArchiveStore
 /// <summary>The embedding model behind stored vectors; vectors of different spaces never mix.</summary>
 public sealed record EmbeddingSpace(string ModelId, int Dimensions);
 
-/// <summary>An article ready to store: its chunks and, when an embedder is configured, one vector per chunk.</summary>
-public sealed record IndexedArticle(Article Article, IReadOnlyList<Chunk> Chunks, IReadOnlyList<ReadOnlyMemory<float>>? Vectors);
+/// <summary>An article ready to store, with its chunks.</summary>
+public sealed record IndexedArticle(Article Article, IReadOnlyList<IndexedChunk> Chunks)
+{
+    /// <summary>An article indexed for lexical retrieval only.</summary>
+    public static IndexedArticle Lexical(Article article, IEnumerable<Chunk> chunks) =>
+        new(article, chunks.Select(c => new IndexedChunk(c, [])).ToList());
+}
+
+/// <summary>
+/// A chunk and, when an embedder is configured, one vector per sentence. Dense search scores a chunk by its
+/// best-matching sentence: a sentence encoder sees a question's answer sentence far better than a whole chunk
+/// (SQuAD-half: recall@1 0.54 against 0.40 for one truncated vector per chunk).
+/// </summary>
+public sealed record IndexedChunk(Chunk Chunk, IReadOnlyList<ReadOnlyMemory<float>> Vectors);
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Total);
 

@@ -19,7 +19,7 @@ public sealed class ExtractiveOptions
     /// A sentence after the best one is quoted only when its ranking score is at least this share of the best
     /// one's, so a clear winner is quoted alone.
     /// </summary>
-    public double FollowingSentenceRatio { get; set; } = 0.8;
+    public double FollowingSentenceRatio { get; set; } = 0.6;
 
     public void Validate()
     {

@@ -37,6 +37,8 @@ public static class BotWebApp
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Unreadable bodies and parameters become exceptions, so their problem details say what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection("Seeds"));
         builder.Services.AddHostedService<SeedIngestion>();

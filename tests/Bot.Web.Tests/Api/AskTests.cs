@@ -99,7 +99,8 @@ public sealed class AskTests(WebHostFixture fixture) : IClassFixture<WebHostFixt
     public async Task Malformed_json_is_a_bad_request_problem()
     {
         using var content = new StringContent("{\"question\": \"Who", Encoding.UTF8, "application/json");
-        await (await client.PostAsync("/api/ask", content, Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await client.PostAsync("/api/ask", content, Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("JSON", (string)problem["detail"]!);
     }
 
     [Fact]

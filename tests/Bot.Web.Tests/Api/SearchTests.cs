@@ -44,8 +44,11 @@ public sealed class SearchTests(WebHostFixture fixture) : IClassFixture<WebHostF
     [InlineData("/api/search?q=drones&top=0")]
     [InlineData("/api/search?q=drones&top=101")]
     [InlineData("/api/search?q=drones&from=yesterday-ish")]
+    [InlineData("/api/search?q=drones&top=many")]
+    [InlineData("/api/search")]
     public async Task Bad_search_parameters_are_bad_requests(string url)
     {
-        await (await client.GetAsync(url, Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await client.GetAsync(url, Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]), "the problem says what was wrong");
     }
 }

@@ -9,23 +9,22 @@ namespace Bot.Web.Tests.Browser;
 /// <summary>The articles view for an admin (a local caller without keys): list, open, ingest with progress, delete.</summary>
 public sealed class ArticlesPageTests(WebHostFixture fixture, ChromiumFixture chromium) : IClassFixture<WebHostFixture>
 {
-    private const string SeedTitle = "Niger has asked the United States to start using armed drones against jihadist groups…";
-
     [Fact]
     public async Task An_admin_uploads_a_file_follows_the_ingest_opens_the_article_and_deletes_it()
     {
         await using var chat = await chromium.OpenAsync(fixture.Host.Address);
         var page = chat.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Articles" }).ClickAsync();
-        await Expect(page.Locator("#article-list")).ToContainTextAsync(SeedTitle);
+        await Expect(page.Locator(".article-item").First).ToBeVisibleAsync();
         await page.GetByText("Add articles").ClickAsync();
 
         const string title = "Night ferry to Orrholm resumes";
+        // Dated after everything else in the archive, so it is listed first (newest first).
         await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload
         {
-            Name = "ferry.txt",
-            MimeType = "text/plain",
-            Buffer = Encoding.UTF8.GetBytes($"{title}\nThe night ferry to Orrholm resumed on Saturday after a winter break, the operator said.\n"),
+            Name = "ferry.md",
+            MimeType = "text/markdown",
+            Buffer = Encoding.UTF8.GetBytes($"---\npublished: 2031-04-05\nsource: Island Post\n---\n# {title}\n\nThe night ferry to Orrholm resumed on Saturday after a winter break, the operator said.\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ingest" }).ClickAsync();
         await Expect(page.Locator("#ingest-text")).ToContainTextAsync("Done");
@@ -47,7 +46,42 @@ public sealed class ArticlesPageTests(WebHostFixture fixture, ChromiumFixture ch
         await Expect(item).ToHaveCountAsync(0);
         await Expect(page.Locator("#articles-status")).ToHaveTextAsync($"Deleted “{title}”.");
         await Expect(chat.Panel).ToBeHiddenAsync();
-        await Expect(page.Locator("#article-list")).ToContainTextAsync(SeedTitle);
+        await Expect(page.Locator(".article-item").First).ToBeVisibleAsync();
+        chat.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task The_list_pages_through_the_archive_and_follows_the_filters()
+    {
+        using var client = fixture.Host.Client();
+        var lines = Enumerable.Range(1, 25).Select(i => JsonSerializer.Serialize(new
+        {
+            title = $"Market report {i:00}",
+            published = $"2020-03-{i:00}",
+            source = "Market Wire",
+            text = $"Traders in the market of day {i} reported steady prices for grain and wool.",
+        }));
+        await client.IngestFilesAsync(("markets.jsonl", string.Join('\n', lines)));
+        var total = (int)(await (await client.GetAsync("/api/articles?limit=1", TestContext.Current.CancellationToken)).JsonAsync())["total"]!;
+
+        await using var chat = await chromium.OpenAsync(fixture.Host.Address);
+        var page = chat.Page;
+        await chat.GotoAsync("/#articles");
+        await Expect(page.Locator("#page-info")).ToHaveTextAsync($"1–20 of {total}");
+        await Expect(page.Locator(".article-item")).ToHaveCountAsync(20);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Previous" })).ToBeDisabledAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(page.Locator("#page-info")).ToHaveTextAsync($"21–{total} of {total}");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeDisabledAsync();
+
+        await page.Locator("#filters summary").ClickAsync();
+        await page.GetByLabel("Source").FillAsync("Market Wire");
+        await page.GetByLabel("From").FillAsync("2020-03-10");
+        await page.GetByLabel("From").PressAsync("Tab");
+        await Expect(page.Locator("#page-info")).ToHaveTextAsync("1–16 of 16");
+        await Expect(page.Locator("#articles-count")).ToHaveTextAsync("16 articles");
+        await chat.ScreenshotAsync("articles-filtered");
         chat.AssertNoScriptErrors();
     }
 

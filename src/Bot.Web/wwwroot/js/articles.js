@@ -13,13 +13,16 @@ let total = 0;
 let request = 0;
 
 export function initArticles() {
-  $('prev-page').addEventListener('click', () => loadArticles(Math.max(0, offset - pageSize)));
-  $('next-page').addEventListener('click', () => loadArticles(offset + pageSize));
-  onFiltersChange(() => loadArticles(0));
+  $('prev-page').addEventListener('click', () => loadArticles(Math.max(0, offset - pageSize), { toTop: true }));
+  $('next-page').addEventListener('click', () => loadArticles(offset + pageSize, { toTop: true }));
+  // Hidden, the list is loaded afresh when the view is shown again.
+  onFiltersChange(() => {
+    if (!$('view-articles').hidden) loadArticles(0, { toTop: true });
+  });
 }
 
-/** Shows the page starting at `from` (the current one by default). */
-export async function loadArticles(from = offset) {
+/** Shows the page starting at `from` (the current one by default); `toTop` scrolls back to the list's start. */
+export async function loadArticles(from = offset, { toTop = false } = {}) {
   const mine = ++request;
   const status = $('articles-status');
   try {
@@ -34,6 +37,7 @@ export async function loadArticles(from = offset) {
     $('page-info').textContent = total === 0 ? '' : `${offset + 1}–${offset + page.items.length} of ${total}`;
     $('prev-page').disabled = offset === 0;
     $('next-page').disabled = offset + page.items.length >= total;
+    if (toTop) $('main').scrollTo({ top: 0 });
   } catch (error) {
     if (mine === request) status.textContent = describeError(error);
   }

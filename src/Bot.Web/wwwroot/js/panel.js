@@ -10,7 +10,7 @@ export const isPanelOpen = () => !$('panel').hidden;
 /**
  * Shows article `articleId`; when `start`/`end` are given, text[start..end) is highlighted and scrolled into view.
  * `kicker` names what the panel shows ("Source 1", "Passage"); `highlight` is the mark's class: "quote" for a
- * cited sentence, "passage" for a whole search passage; `from` is the control to return focus to.
+ * cited sentence, "excerpt" for a whole search passage; `from` is the control to return focus to.
  */
 export async function openArticle(articleId, { start, end, kicker = 'Article', highlight = 'quote', from } = {}) {
   const mine = ++request;

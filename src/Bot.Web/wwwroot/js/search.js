@@ -49,7 +49,7 @@ function passageItem({ chunk, article }, text) {
       el('button', {
         type: 'button',
         class: 'link',
-        onclick: (event) => openArticle(article.id, { start: chunk.start, end: chunk.end, kicker: 'Passage', highlight: 'passage', from: event.currentTarget }),
+        onclick: (event) => openArticle(article.id, { start: chunk.start, end: chunk.end, kicker: 'Passage', highlight: 'excerpt', from: event.currentTarget }),
       }, article.title || 'Untitled article')),
     el('p', { class: 'meta' }, metaLine(article.source, formatDate(article.published), place)),
     el('p', { class: 'passage-text' }, ...markTerms(chunk.text, text)));

@@ -4,5 +4,7 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new Archive.IsotArchiveBenchmark(),
+        new Answering.AnswerLatencyBenchmark(),
     ];
 }

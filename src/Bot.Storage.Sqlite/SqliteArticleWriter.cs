@@ -34,7 +34,7 @@ internal static class SqliteArticleWriter
         await using var insertVector = Command(connection, transaction,
             "INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES ($rowid, $vector)", "$rowid", "$vector");
         await using var insertTerms = Command(connection, transaction,
-            "INSERT INTO chunk_fts (rowid, context, body) VALUES ($rowid, $context, $body)", "$rowid", "$context", "$body");
+            "INSERT INTO chunk_fts (rowid, context, body, pairs) VALUES ($rowid, $context, $body, $pairs)", "$rowid", "$context", "$body", "$pairs");
 
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         foreach (var (article, chunks) in articles)
@@ -48,8 +48,9 @@ internal static class SqliteArticleWriter
             {
                 Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context);
                 var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
+                var body = TextAnalyzer.Terms(chunk.Text);
                 await Run(insertTerms, cancellationToken, rowId,
-                    string.Join(' ', TextAnalyzer.Terms(chunk.Context)), string.Join(' ', TextAnalyzer.Terms(chunk.Text)));
+                    string.Join(' ', TextAnalyzer.Terms(chunk.Context)), string.Join(' ', body), string.Join(' ', TextAnalyzer.Pairs(body)));
                 foreach (var vector in vectors)
                     await Run(insertVector, cancellationToken, rowId, VectorCodec.ToHalfBlob(vector.Span));
             }

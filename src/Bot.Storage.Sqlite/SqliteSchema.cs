@@ -5,15 +5,15 @@ namespace Bot.Storage.Sqlite;
 /// <summary>
 /// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text),
 /// chunk_vectors (one float16 vector per sentence of a chunk),
-/// chunk_fts (contentless FTS5 over analysed terms: SQLite ranks BM25, the core's analyser decides the terms),
+/// chunk_fts (contentless FTS5 over analysed terms and term pairs: SQLite ranks BM25, the core's analyser decides the terms),
 /// meta (schema version, embedding space, write generation).
 /// </summary>
 internal static class SqliteSchema
 {
     public const int Version = 1;
 
-    /// <summary>BM25 weight of the context column (title, place, date) relative to the chunk body.</summary>
-    public const double ContextWeight = 0.5;
+    /// <summary>BM25 weights of the columns: context (title, place, date), body terms, adjacent term pairs.</summary>
+    public const string ColumnWeights = "0.5, 1.0, 0.5";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +50,7 @@ internal static class SqliteSchema
             chunk_rowid INTEGER NOT NULL REFERENCES chunks(rowid) ON DELETE CASCADE,
             vector BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunk_vectors_chunk ON chunk_vectors(chunk_rowid);
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(context, body, content='', contentless_delete=1);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(context, body, pairs, content='', contentless_delete=1, tokenize="unicode61 tokenchars '_'");
         """;
 
     public static async Task EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Core.Analysis;
 using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 using Microsoft.Data.Sqlite;
@@ -55,13 +56,14 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
     {
         await using var command = connection.CreateCommand();
         var restrict = allowed is null ? "" : "AND rowid IN (SELECT value FROM json_each($allowed))";
-        // bm25() is lower-is-better; the context column (title/date, repeated on every chunk) weighs less than the body.
+        // bm25() is lower-is-better; the context (repeated on every chunk) and term pairs weigh less than the body.
         command.CommandText = $"""
-            SELECT rowid, -bm25(chunk_fts, {SqliteSchema.ContextWeight}, 1.0) AS score FROM chunk_fts
+            SELECT rowid, -bm25(chunk_fts, {SqliteSchema.ColumnWeights}) AS score FROM chunk_fts
             WHERE chunk_fts MATCH $match {restrict}
             ORDER BY score DESC, rowid LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$match", string.Join(" OR ", terms.Distinct().Select(t => $"\"{t}\"")));
+        var phrases = terms.Concat(TextAnalyzer.Pairs(terms)).Distinct();
+        command.Parameters.AddWithValue("$match", string.Join(" OR ", phrases.Select(t => $"\"{t}\"")));
         command.Parameters.AddWithValue("$limit", candidates);
         if (allowed is not null) command.Parameters.AddWithValue("$allowed", JsonSerializer.Serialize(allowed));
         var ranked = new List<(long, double)>();

@@ -3,10 +3,6 @@ using Bot.Core.Answering;
 using Bot.Core.Evaluation;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
-using Bot.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Bot.Benchmarks.Answering;
 
@@ -25,83 +21,46 @@ public sealed class AnswerLatencyBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
-        var squad = SquadPath();
-        if (squad is null) return [new BenchmarkRow("skipped", "SQuAD-half not found: set BOT_SHARED_DIR")];
+        if (SharedFiles.Find("datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json") is not { } squad)
+            return [new BenchmarkRow("skipped", "SQuAD-half not found: set BOT_SHARED_DIR")];
         var dataset = await SquadDataset.LoadAsync(squad, cancellationToken);
-        var folder = Directory.CreateTempSubdirectory("bot-bench-answer-");
-        try
-        {
-            using var host = BuildHost(folder.FullName);
-            var services = host.Services;
-            var store = services.GetRequiredService<IArchiveStore>();
-            var indexer = services.GetRequiredService<ArticleIndexer>();
-            await store.InitializeAsync(indexer.Space, cancellationToken);
-            foreach (var batch in SquadArchive.Articles(dataset).Chunk(64))
-                await store.SaveAsync(await indexer.IndexAsync(batch, cancellationToken), cancellationToken);
+        using var host = new BenchmarkHost(SharedFiles.EmbeddingModel);
+        var store = host.Get<IArchiveStore>();
+        var indexer = host.Get<ArticleIndexer>();
+        await store.InitializeAsync(indexer.Space, cancellationToken);
+        foreach (var batch in SquadArchive.Articles(dataset).Chunk(64))
+            await store.SaveAsync(await indexer.IndexAsync(batch, cancellationToken), cancellationToken);
 
-            var retriever = services.GetRequiredService<Retriever>();
-            var answerer = services.GetRequiredService<IAnswerer>();
-            var times = new List<double>(Questions);
-            var abstained = 0;
-            var step = Math.Max(1, dataset.Questions.Count / (Questions + Warmup));
-            var asked = 0;
-            for (var i = 0; i < dataset.Questions.Count && times.Count < Questions; i += step, asked++)
-            {
-                var question = dataset.Questions[i].Text;
-                var passages = (await retriever.RetrieveAsync(question, cancellationToken: cancellationToken)).Passages;
-                var clock = Stopwatch.StartNew();
-                Answer? final = null;
-                await foreach (var update in answerer.AnswerAsync(new AnswerContext(question, passages, []), cancellationToken))
-                    if (update is AnswerFinal f) final = f.Answer;
-                clock.Stop();
-                if (asked < Warmup) continue;
-                times.Add(clock.Elapsed.TotalMilliseconds);
-                if (final?.Abstained ?? true) abstained++;
-            }
-            times.Sort();
-            double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-            return
-            [
-                new BenchmarkRow("answerer", answerer.Name),
-                new BenchmarkRow("dense encoder", retriever.HasEmbedder ? "configured" : "none (lexical)"),
-                new BenchmarkRow("questions timed", times.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new BenchmarkRow("abstained", $"{abstained / (double)times.Count:P0}"),
-                new BenchmarkRow("answer p50", $"{Percentile(0.50):F2} ms"),
-                new BenchmarkRow("answer p95", $"{Percentile(0.95):F2} ms", "< 50 ms"),
-                new BenchmarkRow("answer max", $"{times[^1]:F2} ms"),
-            ];
-        }
-        finally
+        var retriever = host.Get<Retriever>();
+        var answerer = host.Get<IAnswerer>();
+        var times = new List<double>(Questions);
+        var abstained = 0;
+        var step = Math.Max(1, dataset.Questions.Count / (Questions + Warmup));
+        var asked = 0;
+        for (var i = 0; i < dataset.Questions.Count && times.Count < Questions; i += step, asked++)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            var question = dataset.Questions[i].Text;
+            var passages = (await retriever.RetrieveAsync(question, cancellationToken: cancellationToken)).Passages;
+            var clock = Stopwatch.StartNew();
+            Answer? final = null;
+            await foreach (var update in answerer.AnswerAsync(new AnswerContext(question, passages, []), cancellationToken))
+                if (update is AnswerFinal f) final = f.Answer;
+            clock.Stop();
+            if (asked < Warmup) continue;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (final?.Abstained ?? true) abstained++;
         }
-    }
-
-    private static IHost BuildHost(string dataDirectory)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddEnvironmentVariables().AddBotEnvironmentAliases().AddInMemoryCollection(
+        times.Sort();
+        double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        return
         [
-            new(BotConfiguration.StoreProviderKey, "sqlite"),
-            new(BotConfiguration.DataDirectoryKey, dataDirectory),
-        ]);
-        builder.Services.AddNewsBot(builder.Configuration);
-        return builder.Build();
-    }
-
-    /// <summary>BOT_SHARED_DIR, else ../shared beside the repository.</summary>
-    private static string? SquadPath()
-    {
-        const string relative = "datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json";
-        var configured = Environment.GetEnvironmentVariable("BOT_SHARED_DIR");
-        if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(Path.Combine(configured, relative)) ? Path.Combine(configured, relative) : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "..", "shared", relative);
-                return File.Exists(path) ? Path.GetFullPath(path) : null;
-            }
-        return null;
+            new BenchmarkRow("answerer", answerer.Name),
+            new BenchmarkRow("dense encoder", retriever.HasEmbedder ? "configured" : "none (lexical)"),
+            new BenchmarkRow("questions timed", times.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new BenchmarkRow("abstained", $"{abstained / (double)times.Count:P0}"),
+            new BenchmarkRow("answer p50", $"{Percentile(0.50):F2} ms"),
+            new BenchmarkRow("answer p95", $"{Percentile(0.95):F2} ms", "< 50 ms"),
+            new BenchmarkRow("answer max", $"{times[^1]:F2} ms"),
+        ];
     }
 }

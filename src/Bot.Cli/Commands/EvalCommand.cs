@@ -21,27 +21,33 @@ public static partial class EvalCommand
     {
         var squad = SquadOption();
         var json = CliContext.JsonOption("Print one JSON object with the metrics");
-        var command = new Command("retrieval", "Recall@1/5/20 and MRR@10 of the gold paragraph, per retrieval mode") { squad, json };
+        var only = new Option<SearchMode?>("--mode") { Description = "Measure only this mode (default: every mode the configuration allows)" };
+        var command = new Command("retrieval", "Recall@1/5/20 and MRR@10 of the gold paragraph, per retrieval mode") { squad, json, only };
         // One passage per article, so ranks count articles.
         var settings = new Dictionary<string, string?> { ["Retrieval:MaxPerArticle"] = "1" };
         command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, settings, async (services, dataset, output) =>
         {
             var retriever = services.GetRequiredService<Retriever>();
-            var lexical = await MeasureAsync(retriever, dataset, SearchMode.Lexical, cli.Error, ct);
-            var dense = retriever.HasEmbedder ? await MeasureAsync(retriever, dataset, SearchMode.Dense, cli.Error, ct) : null;
-            var hybrid = retriever.HasEmbedder ? await MeasureAsync(retriever, dataset, SearchMode.Hybrid, cli.Error, ct) : null;
+            var mode = parse.GetValue(only);
+            if (mode is SearchMode.Dense or SearchMode.Hybrid && !retriever.HasEmbedder)
+                throw new ArgumentException($"--mode {mode} needs an embedding model. {Core.Retrieval.Retriever.LexicalOnlyNotice}");
+            bool Wanted(SearchMode m) => (mode is null || mode == m) && (m == SearchMode.Lexical || retriever.HasEmbedder);
+            var lexical = Wanted(SearchMode.Lexical) ? await MeasureAsync(retriever, dataset, SearchMode.Lexical, cli.Error, ct) : null;
+            var dense = Wanted(SearchMode.Dense) ? await MeasureAsync(retriever, dataset, SearchMode.Dense, cli.Error, ct) : null;
+            var hybrid = Wanted(SearchMode.Hybrid) ? await MeasureAsync(retriever, dataset, SearchMode.Hybrid, cli.Error, ct) : null;
+            var questions = (lexical ?? dense ?? hybrid)!.Questions;
             if (parse.GetValue(json))
             {
                 CliJson.Write(new Dictionary<string, object?>
                 {
-                    ["questions"] = lexical.Questions,
-                    ["lexical"] = Metrics(lexical),
+                    ["questions"] = questions,
+                    ["lexical"] = lexical is null ? null : Metrics(lexical),
                     ["dense"] = dense is null ? null : Metrics(dense),
                     ["hybrid"] = hybrid is null ? null : Metrics(hybrid),
                 }, output);
                 return 0;
             }
-            output.WriteLine($"{lexical.Questions} answerable questions, {dataset.Paragraphs.Count} paragraphs");
+            output.WriteLine($"{questions} answerable questions, {dataset.Paragraphs.Count} paragraphs");
             output.WriteLine("| mode | recall@1 | recall@5 | recall@20 | mrr@10 |");
             output.WriteLine("|---|---|---|---|---|");
             foreach (var (name, m) in new[] { ("lexical", lexical), ("dense", dense), ("hybrid", hybrid) })

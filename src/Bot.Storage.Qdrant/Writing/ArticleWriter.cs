@@ -1,0 +1,140 @@
+using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Protocol;
+using Bot.Storage.Qdrant.Transport;
+
+namespace Bot.Storage.Qdrant.Writing;
+
+/// <summary>
+/// Saves articles in groups of whole articles (at most <see cref="QdrantOptions.BatchSize"/> chunk
+/// points and well under Qdrant's 32 MiB body limit per request), a few groups in flight at once.
+/// Each group is written in three steps, in this order:
+/// <list type="number">
+/// <item>upsert the chunk points (fixed ids, so an unchanged chunk is overwritten in place);</item>
+/// <item>delete the group's chunk points whose fingerprint is not the new one (left-overs of a longer
+/// earlier version);</item>
+/// <item>upsert the article points, which carry the fingerprint that re-ingest compares.</item>
+/// </list>
+/// The article point is the commit marker: until step 3 succeeds, GetFingerprints still reports the
+/// old fingerprint (or none), so a crash anywhere before it makes the next ingest run save the article
+/// again, which repeats all three idempotent steps and repairs it. Deleting the old points first
+/// instead would leave an article without chunks after a crash, and its unchanged fingerprint would
+/// hide the loss from the next run. Qdrant has no transactions: while a group is in flight a reader
+/// may briefly see new chunks next to an old article point or a stale extra chunk.
+/// </summary>
+internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions options, PointFactory points)
+{
+    /// <summary>Half of Qdrant's default 32 MiB request limit, against the estimate's upper bound.</summary>
+    internal const long MaxRequestBytes = 16L * 1024 * 1024;
+
+    public async Task SaveAsync(IReadOnlyList<IndexedArticle> articles, int? denseDimensions, CancellationToken ct)
+    {
+        // Validate everything before writing anything: bad input loses nothing.
+        var latest = articles.GroupBy(a => a.Article.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        foreach (var article in latest) Validate(article, denseDimensions);
+        var groups = Group(latest.Select(ToPoints));
+        await Parallel.ForEachAsync(groups,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelUploads, CancellationToken = ct },
+            async (group, token) => await WriteGroupAsync(group, token));
+    }
+
+    private async Task WriteGroupAsync(IReadOnlyList<ArticlePoints> group, CancellationToken ct)
+    {
+        foreach (var batch in Batches(group.SelectMany(a => a.Chunks)))
+            await transport.UpsertAsync(options.Collection, batch, ct);
+        var stale = group.Select(a => Conditions.Nested(
+            [Conditions.Kind(PointKinds.Chunk), Conditions.Is(PayloadKeys.ArticleId, a.Id)],
+            [Conditions.Is(PayloadKeys.Fingerprint, a.Fingerprint)])).ToList();
+        await transport.DeleteAsync(options.Collection, new Filter { Should = stale }, ct);
+        foreach (var batch in Batches(group.Select(a => a.Article)))
+            await transport.UpsertAsync(options.Collection, batch, ct);
+    }
+
+    private ArticlePoints ToPoints(IndexedArticle indexed)
+    {
+        var (article, chunks) = indexed;
+        var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
+        var articlePoint = PointFactory.ForArticle(article, chunks.Count);
+        var bytes = chunkPoints.Sum(PointFactory.EstimateBytes) + PointFactory.EstimateBytes(articlePoint);
+        foreach (var point in chunkPoints.Append(articlePoint))
+            if (PointFactory.EstimateBytes(point) > MaxRequestBytes)
+                throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of about {PointFactory.EstimateBytes(point) / 1_048_576} MiB); split its text.");
+        return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, articlePoint, bytes);
+    }
+
+    /// <summary>Whole articles per group; an article too big for one batch gets a group of its own.</summary>
+    private List<IReadOnlyList<ArticlePoints>> Group(IEnumerable<ArticlePoints> articles)
+    {
+        var groups = new List<IReadOnlyList<ArticlePoints>>();
+        var current = new List<ArticlePoints>();
+        int chunkCount = 0;
+        long bytes = 0;
+        foreach (var article in articles)
+        {
+            var full = chunkCount + article.Chunks.Count > options.BatchSize || current.Count == options.BatchSize
+                || bytes + article.Bytes > MaxRequestBytes;
+            if (full && current.Count > 0)
+            {
+                groups.Add(current);
+                current = [];
+                chunkCount = 0;
+                bytes = 0;
+            }
+            current.Add(article);
+            chunkCount += article.Chunks.Count;
+            bytes += article.Bytes;
+        }
+        if (current.Count > 0) groups.Add(current);
+        return groups;
+    }
+
+    private IEnumerable<List<PointStruct>> Batches(IEnumerable<PointStruct> all)
+    {
+        var batch = new List<PointStruct>();
+        long bytes = 0;
+        foreach (var point in all)
+        {
+            var size = PointFactory.EstimateBytes(point);
+            if (batch.Count > 0 && (batch.Count == options.BatchSize || bytes + size > MaxRequestBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+            batch.Add(point);
+            bytes += size;
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
+    private static void Validate(IndexedArticle indexed, int? denseDimensions)
+    {
+        var (article, chunks) = indexed;
+        var id = article.Id;
+        if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("An article has an empty id.", nameof(indexed));
+        if (string.IsNullOrEmpty(article.Fingerprint)) throw new ArgumentException($"Article '{id}' has no fingerprint.", nameof(indexed));
+        foreach (var (chunk, vectors) in chunks)
+        {
+            if (chunk.ArticleId != id)
+                throw new ArgumentException($"Chunk '{chunk.Id}' belongs to article '{chunk.ArticleId}', not '{id}'.", nameof(indexed));
+            if (vectors.Count == 0) continue;
+            if (denseDimensions is not { } dims)
+                throw new ArchiveException("The Qdrant collection has no dense vectors (it was created without an embedding model); "
+                    + "save without vectors or use a collection created with one.");
+            foreach (var vector in vectors)
+            {
+                if (vector.Length != dims)
+                    throw new ArchiveException($"Chunk '{chunk.Id}' has a {vector.Length}-d vector; the Qdrant collection holds {dims}-d vectors.");
+                if (!IsFinite(vector.Span))
+                    throw new ArgumentException($"Chunk '{chunk.Id}' has a vector with NaN or infinite values.", nameof(indexed));
+            }
+        }
+    }
+
+    private static bool IsFinite(ReadOnlySpan<float> vector)
+    {
+        foreach (var x in vector) if (!float.IsFinite(x)) return false;
+        return true;
+    }
+
+    private sealed record ArticlePoints(string Id, string Fingerprint, IReadOnlyList<PointStruct> Chunks, PointStruct Article, long Bytes);
+}

@@ -1,0 +1,76 @@
+using Bot.Core.Articles;
+using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Lexical;
+using Bot.Storage.Qdrant.Protocol;
+
+namespace Bot.Storage.Qdrant.Writing;
+
+/// <summary>
+/// Builds the points of an article. Storage layout: one point per chunk (dense + BM25 vectors, the
+/// chunk text and its article's metadata, so a search hit maps to a Passage without a second read and
+/// filters apply to chunks directly) and one vector-less point per article (kind "article") holding the
+/// full original text. A separate article point, rather than the full text on chunk 0, keeps search
+/// payloads small, gives GetArticle, fingerprints and listing a single point per article to read, and
+/// lets that point act as the commit marker of a save (see <see cref="ArticleWriter"/>).
+/// </summary>
+internal sealed class PointFactory(Bm25SparseEncoder bm25)
+{
+    public PointStruct ForChunk(Article article, IndexedChunk indexed, int chunkCount)
+    {
+        var chunk = indexed.Chunk;
+        return new(PointIds.ForChunk(chunk.Id),
+            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.IndexText) },
+            ArticleFields(article, chunkCount, PointKinds.Chunk) with
+            {
+                ChunkId = chunk.Id,
+                Ordinal = chunk.Ordinal,
+                Start = chunk.Start,
+                End = chunk.End,
+                Text = chunk.Text,
+                Context = chunk.Context,
+            });
+    }
+
+    public static PointStruct ForArticle(Article article, int chunkCount) =>
+        new(PointIds.ForArticle(article.Id), NamedVectors.None,
+            ArticleFields(article, chunkCount, PointKinds.Article) with
+            {
+                Author = article.Author,
+                Place = article.Place,
+                Text = article.Text,
+            });
+
+    public static PointStruct ForSpace(EmbeddingSpace space) =>
+        new(PointIds.Space, NamedVectors.None,
+            new PointPayload { Kind = PointKinds.Space, ModelId = space.ModelId, Dimensions = space.Dimensions });
+
+    private static PointPayload ArticleFields(Article article, int chunkCount, string kind) => new()
+    {
+        Kind = kind,
+        ArticleId = article.Id,
+        Title = article.Title,
+        Published = article.Published,
+        Source = article.Source,
+        SourceKey = article.Source?.ToLowerInvariant(),
+        Url = article.Url,
+        Tags = article.Tags.Select(t => t.ToLowerInvariant()).Distinct().ToList(),
+        Author = kind == PointKinds.Chunk ? article.Author : null,
+        Place = kind == PointKinds.Chunk ? article.Place : null,
+        Fingerprint = article.Fingerprint,
+        ChunkCount = chunkCount,
+    };
+
+    /// <summary>
+    /// An upper bound on the point's JSON size, used to keep requests far below Qdrant's 32 MiB
+    /// limit: 16 bytes per float, 24 per sparse entry, 3 per UTF-16 unit of text (UTF-8's worst case).
+    /// </summary>
+    public static long EstimateBytes(PointStruct point)
+    {
+        var p = point.Payload;
+        long textChars = (p.Title?.Length ?? 0) + (p.Text?.Length ?? 0) + (p.Context?.Length ?? 0)
+            + (p.Url?.Length ?? 0) + (p.Source?.Length ?? 0) * 2 + (p.Author?.Length ?? 0) + (p.Place?.Length ?? 0)
+            + (p.ArticleId?.Length ?? 0) + (p.ChunkId?.Length ?? 0) + (p.Fingerprint?.Length ?? 0)
+            + (p.Tags?.Sum(t => t.Length + 3) ?? 0);
+        return 512 + (point.Vector.Dense?.Sum(v => v.Length + 1) ?? 0) * 16L + (point.Vector.Bm25?.Indices.Length ?? 0) * 24L + textChars * 3;
+    }
+}

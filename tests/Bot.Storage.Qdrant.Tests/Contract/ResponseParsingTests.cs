@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Tests.Support;
+using Bot.Testing;
+
+namespace Bot.Storage.Qdrant.Tests.Contract;
+
+/// <summary>
+/// Answers shaped like the spec's response schemas (each one checked against the spec first),
+/// including optional members the adapter ignores and Qdrant's error bodies.
+/// </summary>
+public sealed class ResponseParsingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly Uri Url = new("http://qdrant.invalid:6333");
+    private const string CollectionInfo = """
+        {"result":{"status":"green","optimizer_status":"ok","indexed_vectors_count":0,"points_count":51,"segments_count":2,
+          "config":{"params":{"vectors":{"dense":{"size":3,"distance":"Cosine","on_disk":true,"multivector_config":{"comparator":"max_sim"}}},"shard_number":1,"replication_factor":1,
+            "write_consistency_factor":1,"on_disk_payload":true,"sparse_vectors":{"bm25":{"modifier":"idf"}}},
+            "hnsw_config":{"m":16,"ef_construct":100,"full_scan_threshold":10000},
+            "optimizer_config":{"default_segment_number":0,"flush_interval_sec":5},"quantization_config":null},
+          "payload_schema":{"article_id":{"data_type":"keyword","points":51}},"warnings":[]},
+         "status":"ok","time":0.0002,"usage":null}
+        """;
+
+    private static StubHandler Stub(string method, string path, string body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var spec = QdrantSpec.Load();
+        var handler = new StubHandler().Answer("GET", "/collections/news", Checked(spec, "GET", "/collections/news", 200, CollectionInfo));
+        return handler.Answer(method, path, Checked(spec, method, "/collections/news" + path, (int)status, body), status);
+    }
+
+    private static string Checked(QdrantSpec spec, string method, string path, int status, string body)
+    {
+        Assert.Empty(spec.ValidateResponse(method, path, status, body));
+        return body;
+    }
+
+    public static string ScoredPoint(int i, string article) => $$$"""
+        {"id":"00000000-0000-5000-8000-{{{i:D12}}}","version":7,"score":{{{1 - i * 0.01}}},"vector":null,"shard_key":null,"order_value":null,
+         "payload":{"article_id":"{{{article}}}","title":"Title {{{article}}}","published":"2017-11-01T00:00:00+00:00","source":"Reuters",
+           "url":null,"tags":["worldnews"],"chunk_count":60,"chunk_id":"{{{article}}}-{{{i:D3}}}","ordinal":{{{i}}},"start":{{{i * 10}}},"end":{{{i * 10 + 9}}},
+           "text":"Chunk {{{i}}} text","context":"Title {{{article}}}"}}
+        """;
+
+    public static string QueryResponse(int count) =>
+        """{"result":{"points":[""" + string.Join(",", Enumerable.Range(0, count).Select(i => ScoredPoint(i, $"a{i % 7}")))
+        + """]},"status":"ok","time":0.001,"usage":{"hardware":null}}""";
+
+    [Fact]
+    public async Task A_top_50_query_answer_maps_to_passages_in_order()
+    {
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query", QueryResponse(50)));
+        var passages = await store.SearchAsync(SampleArchive.Query("drones", top: 50, maxPerArticle: 0), Ct);
+
+        Assert.Equal(50, passages.Count);
+        var p = passages[3];
+        Assert.Equal(("a3-003", "a3", 3, 30, 39, "Chunk 3 text", "Title a3"), (p.Chunk.Id, p.Chunk.ArticleId, p.Chunk.Ordinal, p.Chunk.Start, p.Chunk.End, p.Chunk.Text, p.Chunk.Context));
+        Assert.Equal(new DateTimeOffset(2017, 11, 1, 0, 0, 0, TimeSpan.Zero), p.Article.Published);
+        Assert.Equal(["worldnews"], p.Article.Tags);
+        Assert.Equal(60, p.Article.ChunkCount);
+        Assert.Null(p.Article.Url);
+        Assert.Equal(0.97, p.Score, 6);
+    }
+
+    [Fact]
+    public async Task A_groups_answer_is_flattened_by_score_and_cut_at_top()
+    {
+        var groups = $$$"""
+            {"result":{"groups":[
+              {"id":"a1","hits":[{{{ScoredPoint(1, "a1")}}},{{{ScoredPoint(4, "a1")}}}],"lookup":null},
+              {"id":"a2","hits":[{{{ScoredPoint(2, "a2")}}},{{{ScoredPoint(3, "a2")}}}]},
+              {"id":"a5","hits":[{{{ScoredPoint(5, "a5")}}}]}]},"status":"ok","time":0.001}
+            """;
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query/groups", groups));
+        var passages = await store.SearchAsync(SampleArchive.Query("drones", top: 4, maxPerArticle: 2), Ct);
+        Assert.Equal(["a1-001", "a2-002", "a2-003", "a1-004"], passages.Select(p => p.Chunk.Id));
+    }
+
+    [Fact]
+    public async Task Integer_page_offsets_are_passed_back_as_given()
+    {
+        var spec = QdrantSpec.Load();
+        string Scroll(string body) => Checked(spec, "POST", "/collections/news/points/scroll", 200, body);
+        var handler = new StubHandler()
+            .AnswerOnce("POST", "/points/count", """{"result":{"count":2},"status":"ok","time":0}""")
+            .AnswerOnce("POST", "/points/count", """{"result":{"count":0},"status":"ok","time":0}""")
+            .AnswerOnce("POST", "/points/scroll", Scroll("""{"result":{"points":[{"id":42,"payload":{"article_id":"x","title":"X"}}],"next_page_offset":43},"status":"ok","time":0}"""))
+            .AnswerOnce("POST", "/points/scroll", Scroll("""{"result":{"points":[{"id":43,"payload":{"article_id":"y","title":"Y"}}],"next_page_offset":null},"status":"ok","time":0}"""));
+        var page = await TestStores.Create(Url, handler: handler).ListArticlesAsync(0, 5, cancellationToken: Ct);
+
+        Assert.Equal(["x", "y"], page.Items.Select(a => a.Id));
+        var second = handler.Requests.Last(r => r.Message.RequestUri!.AbsolutePath.EndsWith("/scroll"));
+        Assert.Equal(43, (int)JsonNode.Parse(second.Body!)!["offset"]!);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, """{"status":{"error":"Wrong input: Vector dimension error: expected dim: 3, got 5"},"time":0.0}""", "expected dim: 3, got 5")]
+    [InlineData(HttpStatusCode.Forbidden, """{"status":{"error":"Forbidden: Write access denied"},"time":0.0}""", "lacks permission")]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, """{"status":{"error":"Payload too large"},"time":0.0}""", "lower Qdrant:BatchSize")]
+    [InlineData(HttpStatusCode.InternalServerError, """{"status":{"error":"Service internal error: oops"},"time":0.0,"result":null}""", "HTTP 500 Internal Server Error: Service internal error: oops")]
+    public async Task Error_bodies_become_clear_archive_errors(HttpStatusCode status, string body, string expected)
+    {
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/count", body, status));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.DeleteArticleAsync("x", Ct));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_proxy_error_page_is_quoted_not_parsed()
+    {
+        var handler = new StubHandler().Answer("POST", "/points/count", "<html><body>502 Bad Gateway</body></html>", HttpStatusCode.BadGateway, "text/html");
+        var store = TestStores.Create(Url, o => o.MaxRetries = 1, handler: handler);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.DeleteArticleAsync("x", Ct));
+        Assert.Contains("HTTP 502", error.Message);
+        Assert.Contains("<html><body>502 Bad Gateway", error.Message);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"result":{"count":""", "unexpected answer")]
+    [InlineData("""{"result":null,"status":"ok","time":0}""", "has no result")]
+    [InlineData("""{"result":{"count":"many"},"status":"ok","time":0}""", "unexpected answer")]
+    public async Task Unreadable_answers_are_reported(string body, string expected)
+    {
+        var handler = new StubHandler().Answer("POST", "/points/count", body);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(Url, handler: handler).DeleteArticleAsync("x", Ct));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_point_the_store_did_not_write_is_reported()
+    {
+        var foreign = """{"result":{"points":[{"id":1,"version":0,"score":0.5,"payload":{"city":"Berlin"}}]},"status":"ok","time":0}""";
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query", foreign));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SearchAsync(SampleArchive.Query("drones", maxPerArticle: 0), Ct));
+        Assert.Contains("lacks the payload field 'chunk_id'", error.Message);
+    }
+
+    [Fact]
+    public async Task Requests_carry_the_api_key_and_json_content_type()
+    {
+        var handler = Stub("POST", "/points/query", QueryResponse(1));
+        await TestStores.Create(Url, o => o.ApiKey = "k-123", handler: handler).SearchAsync(SampleArchive.Query("drones", maxPerArticle: 0), Ct);
+        Assert.All(handler.Requests, r => Assert.Equal("k-123", r.Message.Headers.GetValues("api-key").Single()));
+        var (query, body) = handler.Requests.Last();
+        Assert.Equal("application/json", query.Content!.Headers.ContentType!.MediaType);
+        Assert.NotNull(JsonNode.Parse(body!)!["query"]);
+    }
+}

@@ -1,0 +1,42 @@
+using Bot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Storage.Qdrant.Tests.Unit;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void The_qdrant_section_binds_and_the_store_resolves_as_a_singleton()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Qdrant:Url"] = "https://qdrant.example:6333",
+            ["Qdrant:ApiKey"] = "secret",
+            ["Qdrant:Collection"] = "archive",
+            ["Qdrant:Timeout"] = "00:00:05",
+            ["Qdrant:MaxParallelUploads"] = "2",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddQdrantArchiveStore(configuration).BuildServiceProvider();
+
+        IArchiveStore store = services.GetRequiredService<QdrantArchiveStore>();
+        Assert.Same(store, services.GetRequiredService<QdrantArchiveStore>());
+        Assert.Null(services.GetService<IArchiveStore>()); // the host chooses the store
+        Assert.Equal("qdrant https://qdrant.example:6333/archive", store.Description);
+        var options = services.GetRequiredService<IOptions<QdrantOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), 2, "secret"), (options.Timeout, options.MaxParallelUploads, options.ApiKey));
+    }
+
+    [Fact]
+    public void Bad_settings_are_all_reported_at_once()
+    {
+        var options = new QdrantOptions { Url = new Uri("ftp://x"), Collection = "bad/name", BatchSize = 1000, Timeout = TimeSpan.Zero };
+        var error = Assert.Throws<OptionsValidationException>(() => new QdrantArchiveStore(new HttpClient(), Options.Create(options)));
+        Assert.Equal(4, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.Contains("Qdrant:BatchSize"));
+    }
+
+    [Fact]
+    public void Defaults_are_valid() => Assert.Empty(new QdrantOptions().Problems());
+}

@@ -1,4 +1,3 @@
-using Bot.Web.Tests.Api;
 using Bot.Web.Tests.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bot.Web.Tests.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

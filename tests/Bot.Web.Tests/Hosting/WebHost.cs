@@ -70,18 +70,3 @@ public sealed class WebHost : IAsyncDisposable
         data.Dispose();
     }
 }
-
-/// <summary>One host for every test of a class: the archive holds the seeds (tests that add articles remove them).</summary>
-public sealed class WebHostFixture : IAsyncLifetime
-{
-    private WebHost? host;
-
-    public WebHost Host => host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async ValueTask InitializeAsync() => host = await WebHost.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (host is not null) await host.DisposeAsync();
-    }
-}

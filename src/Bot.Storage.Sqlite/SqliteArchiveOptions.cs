@@ -18,5 +18,11 @@ public sealed class SqliteArchiveOptions
     /// </summary>
     public long LexicalPostingsBudget { get; set; } = 20_000;
 
+    /// <summary>
+    /// Sentence vectors up to which dense search scans every vector exactly; above, binary sketches pick the
+    /// nearest sentences first (about 100,000 chunks' worth by default).
+    /// </summary>
+    public int ExactDenseUpTo { get; set; } = 200_000;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 }

@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new Archive.IsotArchiveBenchmark(),
+        new Archive.ScaleBenchmark(),
         new Answering.AnswerLatencyBenchmark(),
     ];
 }

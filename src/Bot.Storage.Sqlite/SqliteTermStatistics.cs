@@ -1,30 +1,31 @@
+using System.Text.Json;
 using Bot.Core.Retrieval;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Storage.Sqlite;
 
 /// <summary>
-/// Document frequencies read from the FTS5 index itself through its fts5vocab view (body column only: the
-/// context line repeats the title on every chunk of an article). The chunk count is cached per write generation.
+/// Document frequencies read from term_df, which the writer keeps in step with the chunks (context and body
+/// terms), for the lexical query plan and the answerer's term weights. The chunk count is cached per write generation.
 /// </summary>
 internal sealed class SqliteTermStatistics
 {
     private (string Generation, long Chunks)? chunkCount;
 
-    public async Task<DocumentFrequencies> ReadAsync(SqliteConnection connection, IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    public async Task<DocumentFrequencies> ReadAsync(SqliteConnection connection, IReadOnlyCollection<string> terms, CancellationToken cancellationToken) =>
+        new(await ChunkCountAsync(connection, cancellationToken), await CountsAsync(connection, terms, cancellationToken));
+
+    /// <summary>How many chunks hold each term; a term in no chunk is absent.</summary>
+    public static async Task<Dictionary<string, long>> CountsAsync(
+        SqliteConnection connection, IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
-        var chunks = await ChunkCountAsync(connection, cancellationToken);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
-        // One lookup per term: fts5vocab answers "term = ?" from the index b-tree without a scan.
-        command.CommandText = "SELECT doc FROM chunk_vocab WHERE term = $term AND col = 'body'";
-        var parameter = command.Parameters.Add("$term", SqliteType.Text);
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
-        {
-            parameter.Value = term;
-            if (await command.ExecuteScalarAsync(cancellationToken) is long doc) counts[term] = doc;
-        }
-        return new DocumentFrequencies(chunks, counts);
+        command.CommandText = "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each($terms))";
+        command.Parameters.AddWithValue("$terms", JsonSerializer.Serialize(terms.Distinct(StringComparer.Ordinal)));
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
     }
 
     private async Task<long> ChunkCountAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -47,8 +47,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         cancellationToken.ThrowIfCancellationRequested();
         var frequencies = termStatistics is null || context.Passages.Count == 0
             ? null
-            : await termStatistics.GetDocumentFrequenciesAsync(TextAnalyzer.Terms(context.Question), cancellationToken);
-        return ExtractiveReader.Read(context.Question, context.Passages, frequencies);
+            : await termStatistics.GetDocumentFrequenciesAsync(TextAnalyzer.Terms(context.Query), cancellationToken);
+        // Sentences are ranked against the stand-alone query: a follow-up's own words may not name what it asks about.
+        return ExtractiveReader.Read(context.Query, context.Passages, frequencies);
     }
 
     /// <summary>The answer and the pieces it streams in: one per quoted sentence, or the abstention message.</summary>

@@ -13,6 +13,8 @@ public sealed record ConfidenceFeatures(
     /// <summary>Coverage of the sentence with its neighbours in the chunk (a question often spans two sentences).</summary>
     double WindowCoverage,
     double PassageCoverage,
+    /// <summary>How many of the question's terms the window lacks.</summary>
+    int MissingTerms,
     /// <summary>Rarity of the rarest question term missing from the window, 0..1.</summary>
     double MissingRarity,
     /// <summary>Ranking score of the best sentence minus that of the best sentence of another article.</summary>
@@ -42,7 +44,7 @@ public sealed record ConfidenceFeatures(
     /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept).</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "intercept", "coverage", "windowCoverage", "passageCoverage", "missingRarity", "margin", "logQuestionTerms",
+        "intercept", "coverage", "windowCoverage", "passageCoverage", "fullWindow", "coverageSquared", "logMissingTerms", "missingRarity", "margin", "logQuestionTerms",
         "sentenceNovelty", "negationMismatch", "negationLost", "negationAdded", "entityMissing", "numberMissing", "opposite",
         "nameOrNumberSwapped", "modifierSwapped", "answerTypeMissing",
     ];
@@ -53,6 +55,9 @@ public sealed record ConfidenceFeatures(
         Coverage,
         WindowCoverage,
         PassageCoverage,
+        Flag(MissingTerms == 0),
+        Coverage * Coverage,
+        Math.Log(1 + MissingTerms),
         MissingRarity,
         Margin,
         Math.Log(1 + QuestionTerms),

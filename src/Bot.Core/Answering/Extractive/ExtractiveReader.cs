@@ -45,6 +45,7 @@ public static partial class ExtractiveReader
             best.Features.Coverage,
             question.Coverage(window),
             best.Features.PassageCoverage,
+            question.Terms.Count(t => !window.Contains(t)),
             question.MissingRarity(window),
             best.Score - (rival?.Score ?? 0),
             question.Terms.Count,

@@ -25,6 +25,18 @@ public class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task The_seed_story_is_quoted_from_its_lead_on_never_its_refile_note_byline_or_dateline()
+    {
+        var answer = await SeedStory.AnswerAsync(DronesQuestion, options: new ExtractiveOptions { MaxSentences = 3, FollowingSentenceRatio = 0 });
+
+        var lead = SeedStory.Article.Text.IndexOf("Niger has asked", StringComparison.Ordinal);
+        Assert.StartsWith("(This Nov. 1 story refiles", SeedStory.Article.Text);
+        Assert.Contains(answer.Citations, c => c.Start == lead && c.Quote.StartsWith("Niger has asked the United States", StringComparison.Ordinal));
+        Assert.All(answer.Citations, c => Assert.True(c.Start >= lead, $"\"{c.Quote}\" starts in the header"));
+        Assert.True(CitationValidator.Validate(answer, SeedStory.PassagesFor(DronesQuestion)).WasValid);
+    }
+
+    [Fact]
     public async Task The_seed_answer_passes_the_citation_validator_unchanged()
     {
         var answer = await SeedStory.AnswerAsync(DronesQuestion);
@@ -33,6 +45,22 @@ public class ExtractiveAnswererTests
 
         Assert.True(result.WasValid, string.Join("; ", result.Problems));
         Assert.Same(answer, result.Repaired);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_answered_from_its_rewritten_query_and_not_from_its_own_words()
+    {
+        const string followUp = "Who was it?";
+        var query = $"{followUp} {DronesQuestion}";
+        var passages = SeedStory.PassagesFor(query);
+        var history = new[] { new ConversationTurn(DronesQuestion, "Niger asked.") };
+
+        var rewritten = await SeedStory.AnswerAsync(new AnswerContext(followUp, passages, history) { Query = query });
+        var alone = await SeedStory.AnswerAsync(new AnswerContext(followUp, passages, history));
+
+        Assert.False(rewritten.Abstained);
+        Assert.Contains("Kalla Mountari", rewritten.Text);
+        Assert.True(alone.Abstained, alone.Text);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 
     /// <summary>
     /// The best sentence, a neighbour that completes it, and more sentences scoring close to the best, up to
-    /// MaxSentences (SQuAD-half: the neighbour is added for one question in twenty and lifts containment by 0.006).
+    /// MaxSentences (SQuAD-half, never abstaining: containment 0.879 with the neighbour, 0.876 without).
     /// </summary>
     private List<SentenceCandidate> Choose(ExtractiveReading reading)
     {

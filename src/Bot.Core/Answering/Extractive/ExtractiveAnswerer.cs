@@ -48,8 +48,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         var frequencies = termStatistics is null || context.Passages.Count == 0
             ? null
             : await termStatistics.GetDocumentFrequenciesAsync(TextAnalyzer.Terms(context.Query), cancellationToken);
-        // Sentences are ranked against the stand-alone query: a follow-up's own words may not name what it asks about.
-        return ExtractiveReader.Read(context.Query, context.Passages, frequencies);
+        // Ranked against the stand-alone query: a follow-up's own words may not name what it asks about. Its own
+        // words must be in the sentence; the earlier turn's count where the sentence's passage has them.
+        return ExtractiveReader.Read(context.Query, context.Passages, frequencies, context.Question);
     }
 
     /// <summary>The answer and the pieces it streams in: one per quoted sentence, or the abstention message.</summary>
@@ -85,7 +86,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             .Select(s => s.Candidate)
             .ToList();
         var completing = reading.NeighboursOfBest().FirstOrDefault(n => !chosen.Contains(n)
-            && reading.Question.Coverage(best.Candidate.Terms.Union(n.Terms).ToHashSet(StringComparer.Ordinal)) - best.Features.Coverage >= NeighbourGain);
+            && reading.Question.Coverage(reading.Question.Near(best.Candidate.Terms.Union(n.Terms).ToHashSet(StringComparer.Ordinal), n.Passage)) - best.Features.Coverage >= NeighbourGain);
         if (completing is not null) chosen.Insert(1, completing);
         return chosen.Take(options.MaxSentences).ToList();
     }

@@ -15,10 +15,12 @@ public sealed record ExtractiveReading(QuestionProfile Question, IReadOnlyList<S
 public static partial class ExtractiveReader
 {
     /// <param name="frequencies">The archive's document frequencies of the question's terms, when the store offers them.</param>
-    public static ExtractiveReading Read(string question, IReadOnlyList<Passage> passages, DocumentFrequencies? frequencies = null)
+    /// <param name="asked">The question as asked, when <paramref name="question"/> is a follow-up rewritten from it.</param>
+    public static ExtractiveReading Read(string question, IReadOnlyList<Passage> passages, DocumentFrequencies? frequencies = null,
+        string? asked = null)
     {
         var candidates = SentenceCandidates.From(passages);
-        var profile = QuestionProfile.Of(question, passages.Select(PassageTerms.Of).ToList(), frequencies);
+        var profile = QuestionProfile.Of(question, passages.Select(PassageTerms.Of).ToList(), frequencies, asked);
         var ranked = SentenceRanker.Rank(profile, candidates);
         if (ranked.Count == 0 || profile.Terms.Count == 0) return new ExtractiveReading(profile, ranked, null);
         var reading = new ExtractiveReading(profile, ranked, null);
@@ -31,8 +33,9 @@ public static partial class ExtractiveReader
         var best = reading.Ranked[0];
         var sentence = best.Candidate;
         var neighbours = reading.NeighboursOfBest().ToList();
-        var window = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
-        foreach (var neighbour in neighbours) window.UnionWith(neighbour.Terms);
+        var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
+        foreach (var neighbour in neighbours) terms.UnionWith(neighbour.Terms);
+        var window = question.Near(terms, sentence.Passage);
         var windowWords = Words.Of(string.Join(" ", neighbours.Append(sentence).OrderBy(c => c.Position).Select(c => c.Text)));
         var sentenceWords = Words.Of(sentence.Text);
         var questionNegates = Negation.GovernedStems(question.Words);

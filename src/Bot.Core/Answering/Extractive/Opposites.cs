@@ -40,7 +40,7 @@ public static class Opposites
         for (var i = 0; i < question.Count; i++)
         {
             var word = question.Lower[i];
-            if (sentence.LowerSet.Contains(word) || sentence.StemSet.Contains(question.Stems[i])) continue;
+            if (question.IsAsking(i) || sentence.LowerSet.Contains(word) || sentence.StemSet.Contains(question.Stems[i])) continue;
             if (Opposite.TryGetValue(word, out var opposites) && opposites.Any(sentence.LowerSet.Contains)) return true;
             if (word.Length > MinRoot && SharesRoot(word, sentence, question)) return true;
         }

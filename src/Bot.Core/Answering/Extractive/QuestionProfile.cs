@@ -7,7 +7,10 @@ namespace Bot.Core.Answering.Extractive;
 /// The question as the ranker sees it: its distinct content terms, each weighted by its rarity (BM25's idf),
 /// its expected answer type, its words and whether it is negated. Rarity is judged in the whole archive when the
 /// store gives document frequencies, else among the retrieved passages; the archive's view sees that a term is
-/// rare even when every retrieved passage happens to hold it.
+/// rare even when every retrieved passage happens to hold it. A follow-up's query also holds the earlier turn's
+/// terms (<see cref="ContextTerms"/>): they say which story is meant, not what the sentence must say, so a
+/// sentence has them when its passage does ("Who announced it?" after a question about a port's containers
+/// wants the sentence about the announcement, in that port's story).
 /// </summary>
 public sealed record QuestionProfile(
     string Question,
@@ -19,19 +22,42 @@ public sealed record QuestionProfile(
     AnswerType AnswerType,
     Words Words,
     /// <summary>Terms of the question's names and numbers (capitalised words after the first, digits).</summary>
-    IReadOnlySet<string> EntityTerms)
+    IReadOnlySet<string> EntityTerms,
+    /// <summary>Terms the query has from earlier turns, not from the question as asked; empty for a stand-alone question.</summary>
+    IReadOnlySet<string> ContextTerms)
 {
     public bool Negated => Negation.IsNegated(Words);
 
-    public static QuestionProfile Of(string question, IReadOnlyList<IReadOnlySet<string>> passageTerms, DocumentFrequencies? frequencies = null)
+    /// <param name="question">The stand-alone query the passages were retrieved with.</param>
+    /// <param name="asked">The question as asked when the query was rewritten from it; it alone says what kind of answer is wanted.</param>
+    public static QuestionProfile Of(string question, IReadOnlyList<IReadOnlySet<string>> passageTerms, DocumentFrequencies? frequencies = null,
+        string? asked = null)
     {
-        var terms = TextAnalyzer.Terms(question).Distinct(StringComparer.Ordinal).ToList();
+        var words = Words.Of(question);
+        var asking = words.Stems.Where((_, i) => words.IsAsking(i)).ToHashSet(StringComparer.Ordinal);
+        var terms = TextAnalyzer.Terms(question).Where(t => !asking.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var documents = frequencies?.Documents ?? passageTerms.Count;
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in terms)
             weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term)));
-        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), AnswerTypes.Of(question),
-            Words.Of(question), EntityTermsOf(question));
+        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), AnswerTypes.Of(asked ?? question),
+            words, EntityTermsOf(question), ContextTermsOf(terms, asked));
+    }
+
+    /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
+    private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
+    {
+        var own = asked is null ? [] : TextAnalyzer.Terms(asked).ToHashSet(StringComparer.Ordinal);
+        return own.Count == 0 ? new HashSet<string>() : terms.Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary><paramref name="terms"/> of a sentence or window, with the context terms its passage holds.</summary>
+    public IReadOnlySet<string> Near(IReadOnlySet<string> terms, Passage passage)
+    {
+        if (ContextTerms.Count == 0) return terms;
+        var near = new HashSet<string>(terms, StringComparer.Ordinal);
+        near.UnionWith(ContextTerms.Where(PassageTerms.Of(passage).Contains));
+        return near;
     }
 
     /// <summary>BM25's inverse document frequency: never negative, highest for a term in no document.</summary>

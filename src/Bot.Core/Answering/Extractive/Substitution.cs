@@ -24,7 +24,7 @@ public static class Substitutions
         for (var i = 0; i < question.Count; i++)
         {
             var word = question.Lower[i];
-            if ((Words.IsStopWord(word) && !IsNumber(word)) || sentence.StemSet.Contains(question.Stems[i])) continue;
+            if ((Words.IsStopWord(word) && !IsNumber(word)) || question.IsAsking(i) || sentence.StemSet.Contains(question.Stems[i])) continue;
             for (var j = 0; j < sentence.Count; j++)
             {
                 if (question.StemSet.Contains(sentence.Stems[j])) continue;

@@ -33,5 +33,11 @@ public sealed partial class Words
 
     public int Count => Surface.Count;
 
+    /// <summary>
+    /// Whether word <paramref name="i"/> asks rather than states: the word after "how" ("how many", "how long")
+    /// stands where the answer goes, so no sentence is expected to repeat it.
+    /// </summary>
+    public bool IsAsking(int i) => i > 0 && Lower[i - 1] == "how";
+
     public static bool IsStopWord(string lower) => StopWords.English.Contains(lower);
 }

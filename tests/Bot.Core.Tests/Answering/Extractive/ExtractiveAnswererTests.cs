@@ -64,6 +64,22 @@ public class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task A_follow_ups_own_words_pick_the_sentence_and_the_earlier_turns_words_pick_the_story()
+    {
+        var passages = new[] { "Katavo", "Lotavo", "Mitavo" }.Select((city, i) => Make($"port-{i}", $"Port of {city} reports a record year",
+                $"The port of {city} handled {1000 + 37 * i} containers last year, a record. Harbour master Amara {city}son announced the figure on Monday."))
+            .Select(article => PassageOf(article, 0, 0, article.Text.Length)).ToList();
+        const string first = "How many containers did the port of Lotavo handle?";
+        const string followUp = "Who announced it?";
+
+        var answer = await SeedStory.AnswerAsync(
+            new AnswerContext(followUp, passages, [new ConversationTurn(first, "1037")]) { Query = $"{followUp} {first}" },
+            new ExtractiveOptions { MinConfidence = 0 });
+
+        Assert.StartsWith("Harbour master Amara Lotavoson announced", answer.Citations[0].Quote);
+    }
+
+    [Fact]
     public async Task An_unrelated_question_abstains_without_citations()
     {
         var answer = await SeedStory.AnswerAsync("What is the capital of Australia?");

@@ -47,4 +47,15 @@ public class UnanswerabilityCuesTests
         Assert.True(swapped.Modifier);
         Assert.False(swapped.NameOrNumber);
     }
+
+    [Fact]
+    public void The_word_after_how_asks_so_it_is_no_term_no_substitution_and_no_opposite()
+    {
+        var profile = QuestionProfile.Of("How many containers did the port of Katavo handle?", []);
+
+        Assert.Equal(["contain", "port", "katavo", "handl"], profile.Terms);
+        Assert.False(Substitutions.Find(profile.Words, W("The port of Katavo handled 1000 containers last year.")).Modifier);
+        Assert.False(Opposites.Flipped(W("How long was the strike?"), W("The strike was short.")));
+        Assert.True(Opposites.Flipped(W("Why was the strike long?"), W("The strike was short.")));
+    }
 }

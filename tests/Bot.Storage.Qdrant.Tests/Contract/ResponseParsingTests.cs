@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.Contract;
 

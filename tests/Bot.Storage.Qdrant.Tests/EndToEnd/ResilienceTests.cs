@@ -3,10 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Tests.Contract;
-using Bot.Storage.Qdrant.Tests.Fakes;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 

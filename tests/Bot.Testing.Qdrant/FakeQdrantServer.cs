@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bot.Storage.Qdrant.Tests.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Storage.Qdrant.Tests.Fakes;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (port 0) that records every request, validates it against

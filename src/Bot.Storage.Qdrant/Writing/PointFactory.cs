@@ -19,7 +19,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
     {
         var chunk = indexed.Chunk;
         return new(PointIds.ForChunk(chunk.Id),
-            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.IndexText) },
+            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.Context, chunk.Text) },
             ArticleFields(article, chunkCount, PointKinds.Chunk) with
             {
                 ChunkId = chunk.Id,

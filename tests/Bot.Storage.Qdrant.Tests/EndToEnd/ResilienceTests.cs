@@ -49,7 +49,8 @@ public sealed class ResilienceTests
     public async Task A_timed_out_attempt_is_retried()
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        // Long enough that the retry itself never times out on a busy machine.
+        var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromSeconds(2));
         await store.InitializeAsync(null, Ct);
         server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)));
         Assert.False(await store.DeleteArticleAsync("nothing", Ct));

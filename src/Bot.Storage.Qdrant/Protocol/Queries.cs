@@ -14,6 +14,9 @@ internal sealed record QueryRequest
     public bool WithVector { get; init; }
 }
 
+/// <summary>QueryRequestBatch: several queries answered in one round trip, results in the same order.</summary>
+internal sealed record QueryRequestBatch(IReadOnlyList<QueryRequest> Searches);
+
 internal sealed record QueryGroupsRequest
 {
     public IReadOnlyList<Prefetch>? Prefetch { get; init; }

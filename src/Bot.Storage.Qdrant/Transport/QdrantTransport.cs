@@ -73,6 +73,17 @@ internal sealed class QdrantTransport(HttpClient http, QdrantOptions options, IL
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/query"),
             JsonSerializer.SerializeToUtf8Bytes(request, Json.QueryRequest), Json.EnvelopeQueryResponse, ct)).Points;
 
+    /// <summary>POST points/query/batch: each request's points, in request order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ScoredPoint>>> QueryBatchAsync(string collection, IReadOnlyList<QueryRequest> requests, CancellationToken ct)
+    {
+        var path = Collection(collection, "points/query/batch");
+        var responses = await ResultAsync(HttpMethod.Post, path,
+            JsonSerializer.SerializeToUtf8Bytes(new QueryRequestBatch(requests), Json.QueryRequestBatch), Json.EnvelopeListQueryResponse, ct);
+        return responses.Count == requests.Count
+            ? responses.Select(r => r.Points).ToList()
+            : throw QdrantErrors.Unreadable(options.Url, $"POST /{path}", $"{responses.Count} results for {requests.Count} queries");
+    }
+
     public async Task<IReadOnlyList<PointGroup>> QueryGroupsAsync(string collection, QueryGroupsRequest request, CancellationToken ct) =>
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/query/groups"),
             JsonSerializer.SerializeToUtf8Bytes(request, Json.QueryGroupsRequest), Json.EnvelopeGroupsResult, ct)).Groups;

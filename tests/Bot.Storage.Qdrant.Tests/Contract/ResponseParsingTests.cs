@@ -79,6 +79,31 @@ public sealed class ResponseParsingTests
         Assert.Equal(["a1-001", "a2-002", "a2-003", "a1-004"], passages.Select(p => p.Chunk.Id));
     }
 
+    private static SearchQuery HybridQuery(int top) =>
+        SampleArchive.Query("drones", SearchMode.Hybrid, top: top, maxPerArticle: 0) with { Vector = new float[] { 1, 0, 0 } };
+
+    [Fact]
+    public async Task A_batch_answer_is_fused_by_normalised_scores()
+    {
+        string Points(params (int I, string Article)[] hits) => """{"points":[""" + string.Join(",", hits.Select(h => ScoredPoint(h.I, h.Article))) + "]}";
+        var batch = $$$"""{"result":[{{{Points((0, "a0"), (1, "a1"), (2, "a2"))}}},{{{Points((2, "a2"), (5, "a5"), (6, "a6"))}}}],"status":"ok","time":0.002}""";
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query/batch", batch));
+        var passages = await store.SearchAsync(HybridQuery(top: 4), Ct);
+
+        // lexical 1, 0.99, 0.98 → 1, 0.5, 0; dense 0.98, 0.95, 0.94 → 1, 0.25, 0; mixed 0.7 : 0.3.
+        Assert.Equal(["a0-000", "a1-001", "a2-002", "a5-005"], passages.Select(p => p.Chunk.Id));
+        Assert.Equal([0.7, 0.35, 0.3, 0.075], passages.Select(p => Math.Round(p.Score, 9)));
+        Assert.Equal("Chunk 2 text", passages[2].Chunk.Text);
+    }
+
+    [Fact]
+    public async Task A_batch_answer_with_too_few_results_is_reported()
+    {
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query/batch", """{"result":[{"points":[]}],"status":"ok","time":0}"""));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SearchAsync(HybridQuery(top: 4), Ct));
+        Assert.Contains("1 results for 2 queries", error.Message);
+    }
+
     [Fact]
     public async Task Integer_page_offsets_are_passed_back_as_given()
     {

@@ -12,5 +12,6 @@ root.Subcommands.Add(IngestCommand.Create(cli));
 root.Subcommands.Add(SearchCommand.Create(cli));
 root.Subcommands.Add(ArticlesCommand.Create(cli));
 root.Subcommands.Add(StatsCommand.Create(cli));
+root.Subcommands.Add(MigrateCommand.Create(cli));
 root.Subcommands.Add(EvalCommand.Create(cli));
 return await root.Parse(args).InvokeAsync();

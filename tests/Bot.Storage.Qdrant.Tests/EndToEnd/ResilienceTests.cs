@@ -85,6 +85,45 @@ public sealed class ResilienceTests
         Assert.Equal(2, time.Delays.Count);
     }
 
+    // The web host's health check reads GetStatsAsync: whatever goes wrong must come out as one clear ArchiveException.
+
+    [Fact]
+    public async Task An_answer_broken_off_mid_body_is_retried()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+        server.Inject("/points/count", new Fault(BreakOff: true));
+
+        Assert.Equal(1, (await store.GetStatsAsync(Ct)).Articles);
+        Assert.Equal(4, server.RequestsTo("POST", "/points/count").Count()); // articles (twice), chunks, chunks with vectors
+    }
+
+    [Fact]
+    public async Task Answers_that_keep_breaking_off_end_in_a_clear_error()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url, o => o.MaxRetries = 1);
+        await store.InitializeAsync(null, Ct);
+        server.Inject("/collections/news", new Fault(BreakOff: true), times: 2);
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
+        Assert.Contains($"Qdrant at {server.Url} broke off its answer to GET /collections/news (2 attempt(s))", error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_that_stalls_mid_body_times_out()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 0; });
+        await store.InitializeAsync(null, Ct);
+        server.Inject("/collections/news", new Fault(BreakOff: true, Delay: TimeSpan.FromSeconds(20)));
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
+        Assert.Contains("did not answer GET /collections/news within 0.3 s", error.Message);
+    }
+
     [Fact]
     public async Task A_wrong_api_key_is_named_as_such()
     {

@@ -33,62 +33,81 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
     /// <summary>The chunk's vector from its context line (title, place, date) and its body text.</summary>
     public SparseVector? EncodeDocument(string context, string text)
     {
+        var contextTerms = TextAnalyzer.Terms(context);
         var body = TextAnalyzer.Terms(text);
-        var terms = TextAnalyzer.Terms(context);
-        var length = terms.Count + body.Count;
+        var length = contextTerms.Count + body.Count;
         if (length == 0) return null;
-        terms.AddRange(body);
+        // Counted by dimension, and pairs hashed from their first term's hash: no string per pair.
+        var terms = new Dictionary<uint, int>(length);
+        var pairs = new Dictionary<uint, int>(body.Count);
+        foreach (var term in contextTerms) Count(terms, TermIndex(term));
+        var previous = 0u;
+        for (var i = 0; i < body.Count; i++)
+        {
+            var index = TermIndex(body[i]);
+            Count(terms, index);
+            if (i > 0) Count(pairs, PairIndex(previous, body[i]));
+            previous = index;
+        }
         var norm = k1 * (1 - b + b * length / averageTerms);
-        var weights = new Dictionary<uint, float>(2 * length);
-        AddSaturated(weights, Counts(terms), norm);
-        AddSaturated(weights, Counts(TextAnalyzer.Pairs(body)), norm);
+        var weights = new List<(uint, float)>(terms.Count + pairs.Count);
+        foreach (var (index, tf) in terms.Concat(pairs))
+            weights.Add((index, (float)(tf * (k1 + 1) / (tf + norm))));
         return ToVector(weights);
     }
 
-    /// <summary>The query's distinct terms at weight 1 and their adjacent pairs at <see cref="PairQueryWeight"/>.</summary>
+    /// <summary>The query's distinct terms at weight 1 and their distinct adjacent pairs at <see cref="PairQueryWeight"/>.</summary>
     public static SparseVector? EncodeQuery(IReadOnlyList<string> terms)
     {
-        var weights = new Dictionary<uint, float>();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
-            Add(weights, TermIndex(term), 1f);
-        foreach (var pair in TextAnalyzer.Pairs(terms).Distinct(StringComparer.Ordinal))
-            Add(weights, TermIndex(pair), PairQueryWeight);
-        return weights.Count == 0 ? null : ToVector(weights);
+        if (terms.Count == 0) return null;
+        var weights = new List<(uint, float)>();
+        var pairs = new HashSet<uint>();
+        foreach (var index in terms.Select(TermIndex).Distinct()) weights.Add((index, 1f));
+        for (var i = 1; i < terms.Count; i++)
+        {
+            var pair = PairIndex(TermIndex(terms[i - 1]), terms[i]);
+            if (pairs.Add(pair)) weights.Add((pair, PairQueryWeight));
+        }
+        return ToVector(weights);
     }
 
-    private void AddSaturated(Dictionary<uint, float> weights, Dictionary<string, int> counts, double norm)
+    private static void Count(Dictionary<uint, int> counts, uint index) =>
+        counts[index] = counts.GetValueOrDefault(index) + 1;
+
+    /// <summary>Sorted by dimension; entries sharing one (a term and a pair whose hashes collide) are summed, as Qdrant wants unique indices.</summary>
+    private static SparseVector ToVector(List<(uint Index, float Weight)> weights)
     {
-        foreach (var (term, tf) in counts)
-            Add(weights, TermIndex(term), (float)(tf * (k1 + 1) / (tf + norm)));
+        weights.Sort((x, y) => x.Index.CompareTo(y.Index));
+        var indices = new List<uint>(weights.Count);
+        var values = new List<float>(weights.Count);
+        foreach (var (index, weight) in weights)
+        {
+            if (indices.Count > 0 && indices[^1] == index) values[^1] += weight;
+            else { indices.Add(index); values.Add(weight); }
+        }
+        return new SparseVector([.. indices], [.. values]);
     }
 
-    private static Dictionary<string, int> Counts(IEnumerable<string> terms)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in terms) counts[term] = counts.GetValueOrDefault(term) + 1;
-        return counts;
-    }
+    /// <summary>
+    /// The dimension of the pair "first_second" from the first term's dimension: FNV-1a hashes bytes in order,
+    /// so carrying on from hash(first) over "_second" gives hash("first_second").
+    /// </summary>
+    public static uint PairIndex(uint first, string second) =>
+        Continue(Continue(first, [(byte)TextAnalyzer.PairSeparator]), second);
 
-    /// <summary>Colliding terms are summed: Qdrant wants unique indices.</summary>
-    private static void Add(Dictionary<uint, float> weights, uint index, float weight) =>
-        weights[index] = weights.GetValueOrDefault(index) + weight;
+    public static uint TermIndex(string term) => Continue(2166136261, term);
 
-    private static SparseVector ToVector(Dictionary<uint, float> weights)
+    private static uint Continue(uint hash, string text)
     {
-        var indices = weights.Keys.ToArray();
-        var values = weights.Values.ToArray();
-        Array.Sort(indices, values);
-        return new SparseVector(indices, values);
-    }
-
-    public static uint TermIndex(string term)
-    {
-        const uint offset = 2166136261, prime = 16777619;
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(term) <= buffer.Length
-            ? buffer[..Encoding.UTF8.GetBytes(term, buffer)]
-            : Encoding.UTF8.GetBytes(term);
-        var hash = offset;
+        return Continue(hash, Encoding.UTF8.GetByteCount(text) <= buffer.Length
+            ? buffer[..Encoding.UTF8.GetBytes(text, buffer)]
+            : Encoding.UTF8.GetBytes(text));
+    }
+
+    private static uint Continue(uint hash, ReadOnlySpan<byte> bytes)
+    {
+        const uint prime = 16777619;
         foreach (var x in bytes) hash = (hash ^ x) * prime;
         return hash;
     }

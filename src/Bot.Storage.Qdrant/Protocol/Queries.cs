@@ -63,23 +63,8 @@ internal sealed class VectorInputConverter : JsonConverter<VectorInput>
 
     public override void Write(Utf8JsonWriter writer, VectorInput value, JsonSerializerOptions options)
     {
-        if (value.Dense is { } dense)
-        {
-            writer.WriteStartArray();
-            DenseVectorJson.Write(writer, dense.Span);
-            writer.WriteEndArray();
-        }
-        else if (value.Sparse is { } sparse)
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("indices");
-            foreach (var i in sparse.Indices) writer.WriteNumberValue(i);
-            writer.WriteEndArray();
-            writer.WriteStartArray("values");
-            foreach (var v in sparse.Values) writer.WriteNumberValue(v);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
+        if (value.Dense is { } dense) VectorJson.WriteMulti(writer, [dense]);
+        else if (value.Sparse is { } sparse) VectorJson.WriteSparse(writer, sparse);
         else throw new JsonException("A query vector needs dense or sparse values.");
     }
 }

@@ -17,7 +17,7 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
     private readonly Uri baseUrl = WithTrailingSlash(options.Url);
 
     /// <summary>The parsed body of a 2xx answer; null for a tolerated 409 Conflict.</summary>
-    public async Task<T?> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type,
+    public async Task<T?> SendAsync<T>(HttpMethod method, string path, JsonBody? body, JsonTypeInfo<T> type,
         CancellationToken ct, bool tolerateConflict = false)
     {
         using var response = await SendWithRetriesAsync(method, path, body, ct);
@@ -44,7 +44,7 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
         return (int)response.StatusCode;
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string path, JsonBody? body, CancellationToken ct)
     {
         var operation = $"{method} /{path}";
         for (var attempt = 0; ; attempt++)
@@ -81,12 +81,12 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, byte[]? body)
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, JsonBody? body)
     {
         var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
         if (!string.IsNullOrEmpty(options.ApiKey)) request.Headers.Add("api-key", options.ApiKey);
         if (body is not null)
-            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+            request.Content = new ReadOnlyMemoryContent(body.Memory) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
         return request;
     }
 

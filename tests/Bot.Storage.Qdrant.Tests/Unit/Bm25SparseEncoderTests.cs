@@ -16,6 +16,10 @@ public sealed class Bm25SparseEncoderTests
         Assert.Equal(expected, Bm25SparseEncoder.TermIndex(term));
 
     [Fact]
+    public void A_pair_index_carries_on_from_its_first_terms_hash() =>
+        Assert.Equal(Bm25SparseEncoder.TermIndex("arm_drone"), Bm25SparseEncoder.PairIndex(Bm25SparseEncoder.TermIndex("arm"), "drone"));
+
+    [Fact]
     public void Document_weights_follow_bm25_term_frequency_saturation_and_length_normalisation()
     {
         const double avg = 4;

@@ -6,6 +6,9 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new Archive.IsotArchiveBenchmark(),
+        new Archive.ScaleBenchmark(),
+        new Answering.AnswerLatencyBenchmark(),
         new QdrantUploadBenchmark(),
         new QdrantQueryOverheadBenchmark(),
     ];

@@ -22,6 +22,7 @@ public sealed class CliContext
         Recursive = true,
     };
 
+    public TextReader Input { get; init; } = Console.In;
     public TextWriter Output { get; init; } = Console.Out;
     public TextWriter Error { get; init; } = Console.Error;
 

@@ -1,5 +1,6 @@
 using Bot.Answering.SemanticKernel.Configuration;
 using Bot.Core.Answering;
+using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
@@ -17,11 +18,20 @@ namespace Bot.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Everything a host needs: the archive, and the answering pipeline on top of it.</summary>
-    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsBot(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddNewsArchive(configuration).AddAnswering(configuration);
+
+    /// <summary>
+    /// The question path (<see cref="IAskService"/>) and the answerer it uses. A configured LLM (Llm:Provider)
+    /// registers the generative answerer and rewriter first; otherwise the extractive answerer and the rule-based
+    /// follow-up rewriter fill the gaps.
+    /// </summary>
+    private static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddNewsArchive(configuration);
-        // A configured LLM registers the generative answerer and rewriter first; the defaults below only fill gaps.
+        services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; });
         services.AddSemanticKernelAnswering(configuration);
+        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
         services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
         services.AddSingleton<IAskService, AskService>();
         return services;

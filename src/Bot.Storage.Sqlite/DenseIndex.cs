@@ -5,44 +5,64 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Storage.Sqlite;
 
 /// <summary>
-/// Exact brute-force search over an in-memory int8 copy of every sentence vector; a chunk scores as its best
-/// sentence. Candidates are rescored with the float16 originals from disk. Memory grows by (dimensions + 12)
-/// bytes per sentence vector: 524 B at 512-d, ~5 sentences a chunk, so ~2.6 KB a chunk (~260 MB for 100k
-/// chunks). The copy is rebuilt when a write changed the archive's generation.
+/// Dense search over an in-memory copy of every sentence vector; a chunk scores as its best sentence.
+/// Up to <see cref="SqliteArchiveOptions.ExactDenseUpTo"/> vectors the int8 copy is scanned exactly; beyond,
+/// a scan of binary sketches picks the nearest sentences first (<see cref="BinarySketch"/>). Either way the
+/// best chunks are rescored with the float16 originals from disk. Memory grows by (dimensions·9/8 + 12) bytes
+/// per sentence vector: ~590 B at 512-d, ~5 sentences a chunk, so ~3 KB a chunk (~300 MB for 100k chunks).
+/// The copy is rebuilt when a write changed the archive's generation.
 /// </summary>
-internal sealed class DenseIndex
+internal sealed class DenseIndex(SqliteArchiveOptions options)
 {
     /// <summary>Below this many vectors one core scans faster than two can be coordinated.</summary>
     private const int ParallelThreshold = 50_000;
 
-    private readonly SemaphoreSlim reloadLock = new(1, 1);
-    private volatile Snapshot? snapshot;
+    /// <summary>Nearest sentences by sketch kept per wanted chunk; the margin for what the sketch misjudges.</summary>
+    private const int SketchOversampling = 20;
 
-    /// <summary>Vectors sorted by chunk, so each chunk's sentences are one run of rows.</summary>
-    private sealed record Snapshot(string Generation, int Dimensions, long[] ChunkRowIds, sbyte[] Codes, float[] Scales);
+    private readonly SemaphoreSlim reloadLock = new(1, 1);
+    private volatile DenseSnapshot? snapshot;
 
     public async Task<IReadOnlyList<(long RowId, double Score)>> SearchAsync(
         SqliteConnection connection, string generation, ReadOnlyMemory<float> query,
         IReadOnlySet<long>? allowed, int candidates, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(connection, generation, cancellationToken);
-        if (current.ChunkRowIds.Length == 0) return [];
+        if (current.Count == 0) return [];
         if (query.Length != current.Dimensions)
             throw new Core.Retrieval.ArchiveException(
                 $"The query vector has {query.Length} dimensions but the archive's vectors have {current.Dimensions}.");
 
         var queryCodes = new sbyte[current.Dimensions];
         VectorCodec.QuantizeInt8(query.Span, queryCodes);
-        var approximate = TopChunks(current, queryCodes, allowed, candidates * 2);
-        return await RescoreAsync(connection, approximate, query, candidates, cancellationToken);
+        var chunks = current.Count <= options.ExactDenseUpTo
+            ? TopChunksExact(current, queryCodes, allowed, candidates * 2)
+            : TopChunksBySketch(current, query.Span, queryCodes, allowed, candidates * 2);
+        return await RescoreAsync(connection, chunks, query, candidates, cancellationToken);
     }
 
-    private static List<long> TopChunks(Snapshot s, sbyte[] queryCodes, IReadOnlySet<long>? allowed, int count)
+    private static List<long> TopChunksExact(DenseSnapshot s, sbyte[] queryCodes, IReadOnlySet<long>? allowed, int count)
     {
-        var ranges = Partition(s.ChunkRowIds, s.ChunkRowIds.Length < ParallelThreshold ? 1 : Environment.ProcessorCount);
+        var ranges = Partition(s.ChunkRowIds, s.Count < ParallelThreshold ? 1 : Environment.ProcessorCount);
         var partial = new List<(long RowId, float Score)>[ranges.Count];
-        Parallel.For(0, ranges.Count, p => partial[p] = ScanRange(s, queryCodes, allowed, ranges[p].Start, ranges[p].End, count));
+        Parallel.For(0, ranges.Count, p => partial[p] = Best(ScoreRuns(s, queryCodes, allowed, ranges[p].Start, ranges[p].End), count));
         return partial.SelectMany(x => x).OrderByDescending(x => x.Score).Take(count).Select(x => x.RowId).ToList();
+    }
+
+    private static List<long> TopChunksBySketch(DenseSnapshot s, ReadOnlySpan<float> query, sbyte[] queryCodes, IReadOnlySet<long>? allowed, int count)
+    {
+        var querySketch = new ulong[s.SketchWords];
+        BinarySketch.Write(query, s.Mean, querySketch);
+        var rows = BinarySketch.Nearest(s.Sketches, s.SketchWords, querySketch, count * SketchOversampling,
+            row => allowed is null || allowed.Contains(s.ChunkRowIds[row]));
+        var best = new Dictionary<long, float>();
+        foreach (var row in rows)
+        {
+            var score = s.Score(row, queryCodes);
+            var chunk = s.ChunkRowIds[row];
+            if (!best.TryGetValue(chunk, out var current) || score > current) best[chunk] = score;
+        }
+        return best.OrderByDescending(x => x.Value).Take(count).Select(x => x.Key).ToList();
     }
 
     /// <summary>Splits rows into ranges that never cut a chunk's run of sentences in two.</summary>
@@ -60,20 +80,28 @@ internal sealed class DenseIndex
         return ranges;
     }
 
-    private static List<(long, float)> ScanRange(Snapshot s, sbyte[] queryCodes, IReadOnlySet<long>? allowed, int start, int end, int count)
+    /// <summary>Each allowed chunk in the range with its best sentence's score.</summary>
+    private static IEnumerable<(long Chunk, float Score)> ScoreRuns(DenseSnapshot s, sbyte[] queryCodes, IReadOnlySet<long>? allowed, int start, int end)
     {
-        // Min-heap of the best `count` chunks so far: the root is the weakest kept candidate.
-        var heap = new PriorityQueue<long, float>(count + 1);
         var row = start;
         while (row < end)
         {
             var chunk = s.ChunkRowIds[row];
             var best = float.MinValue;
             for (; row < end && s.ChunkRowIds[row] == chunk; row++)
-                best = MathF.Max(best, Int8Dot.Compute(s.Codes.AsSpan(row * s.Dimensions, s.Dimensions), queryCodes) * s.Scales[row]);
-            if (allowed is not null && !allowed.Contains(chunk)) continue;
-            if (heap.Count < count) heap.Enqueue(chunk, best);
-            else if (heap.TryPeek(out _, out var weakest) && best > weakest) heap.EnqueueDequeue(chunk, best);
+                best = MathF.Max(best, s.Score(row, queryCodes));
+            if (allowed is null || allowed.Contains(chunk)) yield return (chunk, best);
+        }
+    }
+
+    private static List<(long, float)> Best(IEnumerable<(long Chunk, float Score)> scored, int count)
+    {
+        // Min-heap of the best `count` so far: the root is the weakest kept candidate.
+        var heap = new PriorityQueue<long, float>(count + 1);
+        foreach (var (chunk, score) in scored)
+        {
+            if (heap.Count < count) heap.Enqueue(chunk, score);
+            else if (heap.TryPeek(out _, out var weakest) && score > weakest) heap.EnqueueDequeue(chunk, score);
         }
         var kept = new List<(long, float)>(heap.Count);
         while (heap.TryDequeue(out var chunk, out var score)) kept.Add((chunk, score));
@@ -98,14 +126,14 @@ internal sealed class DenseIndex
         return best.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(count).Select(x => (x.Key, x.Value)).ToList();
     }
 
-    private async Task<Snapshot> LoadAsync(SqliteConnection connection, string generation, CancellationToken cancellationToken)
+    private async Task<DenseSnapshot> LoadAsync(SqliteConnection connection, string generation, CancellationToken cancellationToken)
     {
         if (snapshot is { } cached && cached.Generation == generation) return cached;
         await reloadLock.WaitAsync(cancellationToken);
         try
         {
             if (snapshot is { } again && again.Generation == generation) return again;
-            var loaded = await ReadAllAsync(connection, generation, cancellationToken);
+            var loaded = await DenseSnapshot.ReadAsync(connection, generation, cancellationToken);
             snapshot = loaded;
             return loaded;
         }
@@ -113,27 +141,5 @@ internal sealed class DenseIndex
         {
             reloadLock.Release();
         }
-    }
-
-    private static async Task<Snapshot> ReadAllAsync(SqliteConnection connection, string generation, CancellationToken cancellationToken)
-    {
-        var chunkRowIds = new List<long>();
-        var codes = new List<sbyte>();
-        var scales = new List<float>();
-        var dimensions = 0;
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT chunk_rowid, vector FROM chunk_vectors ORDER BY chunk_rowid, rowid";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var buffer = Array.Empty<sbyte>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var vector = VectorCodec.FromHalfBlob((byte[])reader[1]);
-            if (dimensions == 0) { dimensions = vector.Length; buffer = new sbyte[dimensions]; }
-            if (vector.Length != dimensions) continue;
-            scales.Add(VectorCodec.QuantizeInt8(vector, buffer));
-            codes.AddRange(buffer);
-            chunkRowIds.Add(reader.GetInt64(0));
-        }
-        return new Snapshot(generation, dimensions, chunkRowIds.ToArray(), codes.ToArray(), scales.ToArray());
     }
 }

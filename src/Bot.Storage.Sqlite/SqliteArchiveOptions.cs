@@ -12,5 +12,17 @@ public sealed class SqliteArchiveOptions
     /// <summary>Share of the dense score in hybrid search (see <see cref="Core.Retrieval.RankFusion"/>).</summary>
     public double DenseWeight { get; set; } = Core.Retrieval.RankFusion.DefaultDenseWeight;
 
+    /// <summary>
+    /// Postings a lexical query may read before its most common terms are left out (see LexicalQueryPlan).
+    /// Small archives never reach it; at 100,000 chunks it keeps a query to a few tens of milliseconds.
+    /// </summary>
+    public long LexicalPostingsBudget { get; set; } = 20_000;
+
+    /// <summary>
+    /// Sentence vectors up to which dense search scans every vector exactly; above, binary sketches pick the
+    /// nearest sentences first (about 100,000 chunks' worth by default).
+    /// </summary>
+    public int ExactDenseUpTo { get; set; } = 200_000;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 }

@@ -15,12 +15,13 @@ public sealed class SqliteArchiveStore : IArchiveStore
     private readonly SqliteArchiveOptions options;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly DenseIndex denseIndex = new();
+    private readonly DenseIndex denseIndex;
     private bool schemaChecked;
 
     public SqliteArchiveStore(IOptions<SqliteArchiveOptions> options)
     {
         this.options = options.Value;
+        denseIndex = new DenseIndex(this.options);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = this.options.DatabasePath,

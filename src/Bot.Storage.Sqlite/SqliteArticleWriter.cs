@@ -36,9 +36,12 @@ internal static class SqliteArticleWriter
         await using var insertTerms = Command(connection, transaction,
             "INSERT INTO chunk_fts (rowid, context, body, pairs) VALUES ($rowid, $context, $body, $pairs)", "$rowid", "$context", "$body", "$pairs");
 
+        await using var termFrequencies = new SqliteTermFrequencies(connection, transaction);
+
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         foreach (var (article, chunks) in articles)
         {
+            await termFrequencies.RemoveArticleAsync(article.Id, cancellationToken);
             await Run(removeChunks, cancellationToken, article.Id);
             await Run(upsertArticle, cancellationToken, article.Id, article.Title, article.Text, SqliteValues.FormatDate(article.Published),
                 article.Source, article.Url, article.Author, article.Place, JsonSerializer.Serialize(article.Tags), article.Fingerprint, now);
@@ -48,13 +51,15 @@ internal static class SqliteArticleWriter
             {
                 Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context);
                 var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
-                var body = TextAnalyzer.Terms(chunk.Text);
+                var (context, body) = (TextAnalyzer.Terms(chunk.Context), TextAnalyzer.Terms(chunk.Text));
                 await Run(insertTerms, cancellationToken, rowId,
-                    string.Join(' ', TextAnalyzer.Terms(chunk.Context)), string.Join(' ', body), string.Join(' ', TextAnalyzer.Pairs(body)));
+                    string.Join(' ', context), string.Join(' ', body), string.Join(' ', TextAnalyzer.Pairs(body)));
                 foreach (var vector in vectors)
                     await Run(insertVector, cancellationToken, rowId, VectorCodec.ToHalfBlob(vector.Span));
+                await termFrequencies.AddAsync(context, body, cancellationToken);
             }
         }
+        await termFrequencies.PruneAsync(cancellationToken);
         await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -63,6 +68,11 @@ internal static class SqliteArticleWriter
     {
         // BEGIN IMMEDIATE: take the write lock up front so concurrent writers wait instead of failing mid-way.
         await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var termFrequencies = new SqliteTermFrequencies(connection, transaction))
+        {
+            await termFrequencies.RemoveArticleAsync(id, cancellationToken);
+            await termFrequencies.PruneAsync(cancellationToken);
+        }
         await using var delete = Command(connection, transaction, """
             DELETE FROM chunk_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE article_id = $id);
             DELETE FROM articles WHERE id = $id;

@@ -6,6 +6,7 @@ namespace Bot.Storage.Sqlite;
 /// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text),
 /// chunk_vectors (one float16 vector per sentence of a chunk),
 /// chunk_fts (contentless FTS5 over analysed terms and term pairs: SQLite ranks BM25, the core's analyser decides the terms),
+/// term_df (chunks per analysed term, so a query can leave out its most common terms on a large archive),
 /// meta (schema version, embedding space, write generation).
 /// </summary>
 internal static class SqliteSchema
@@ -50,6 +51,7 @@ internal static class SqliteSchema
             chunk_rowid INTEGER NOT NULL REFERENCES chunks(rowid) ON DELETE CASCADE,
             vector BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS chunk_vectors_chunk ON chunk_vectors(chunk_rowid);
+        CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(context, body, pairs, content='', contentless_delete=1, tokenize="unicode61 tokenchars '_'");
         """;
 

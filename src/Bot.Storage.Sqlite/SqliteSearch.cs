@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bot.Core.Analysis;
 using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 using Microsoft.Data.Sqlite;
@@ -54,6 +53,8 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
     private async Task<List<(long RowId, double Score)>> LexicalAsync(
         IReadOnlyList<string> terms, HashSet<long>? allowed, int candidates, CancellationToken cancellationToken)
     {
+        var phrases = await LexicalQueryPlan.PhrasesAsync(connection, terms, options.LexicalPostingsBudget, cancellationToken);
+        if (phrases.Count == 0) return [];
         await using var command = connection.CreateCommand();
         var restrict = allowed is null ? "" : "AND rowid IN (SELECT value FROM json_each($allowed))";
         // bm25() is lower-is-better; the context (repeated on every chunk) and term pairs weigh less than the body.
@@ -62,7 +63,6 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
             WHERE chunk_fts MATCH $match {restrict}
             ORDER BY score DESC, rowid LIMIT $limit
             """;
-        var phrases = terms.Concat(TextAnalyzer.Pairs(terms)).Distinct();
         command.Parameters.AddWithValue("$match", string.Join(" OR ", phrases.Select(t => $"\"{t}\"")));
         command.Parameters.AddWithValue("$limit", candidates);
         if (allowed is not null) command.Parameters.AddWithValue("$allowed", JsonSerializer.Serialize(allowed));

@@ -1,58 +1,6 @@
-using Bot.Channels.BotFramework;
-using Bot.Core;
-using Bot.Hosting;
-using Bot.Web.Api;
-using Bot.Web.Ingestion;
-using Bot.Web.Security;
-using Bot.Web.Startup;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using OpenTelemetry.Trace;
-using Scalar.AspNetCore;
+using Bot.Web;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    // The page ships in the build output, so it is found whatever the working directory.
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
-builder.Configuration.AddUserSecrets<Program>(optional: true).AddBotEnvironmentAliases();
-
-builder.Services.AddNewsBot(builder.Configuration);
-builder.Services.AddBotFramework(builder.Configuration);
-builder.Services.AddApiKeySecurity(builder.Configuration);
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
-builder.Services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection("Seeds"));
-builder.Services.AddHostedService<SeedIngestion>();
-builder.Services.AddSingleton<IngestJobs>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
-builder.Services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
-builder.Services.AddOpenTelemetry().WithTracing(tracing =>
-{
-    tracing.AddSource(BotTelemetry.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-    if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) tracing.AddOtlpExporter();
-});
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBytes") ?? new ApiOptions().MaxRequestBytes);
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs").AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapBotFramework("/api/messages").AllowAnonymous();
-app.MapNewsApi();
-
-app.Run();
+BotWebApp.Create(args).Run();
 
 /// <summary>The host's entry point, visible to tests and user secrets.</summary>
 public partial class Program;

@@ -9,11 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Cli.Commands;
 
 /// <summary>Measures retrieval on SQuAD in a fresh temporary archive, never touching the user's.</summary>
-public static class EvalCommand
+public static partial class EvalCommand
 {
     public static Command Create(CliContext cli) => new("eval", "Measure retrieval and answer quality on SQuAD")
     {
         Retrieval(cli),
+        Answers(cli),
     };
 
     private static Command Retrieval(CliContext cli)
@@ -22,7 +23,9 @@ public static class EvalCommand
         var json = CliContext.JsonOption("Print one JSON object with the metrics");
         var only = new Option<SearchMode?>("--mode") { Description = "Measure only this mode (default: every mode the configuration allows)" };
         var command = new Command("retrieval", "Recall@1/5/20 and MRR@10 of the gold paragraph, per retrieval mode") { squad, json, only };
-        command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, async (services, dataset, output) =>
+        // One passage per article, so ranks count articles.
+        var settings = new Dictionary<string, string?> { ["Retrieval:MaxPerArticle"] = "1" };
+        command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, settings, async (services, dataset, output) =>
         {
             var retriever = services.GetRequiredService<Retriever>();
             var mode = parse.GetValue(only);
@@ -57,7 +60,7 @@ public static class EvalCommand
         return command;
     }
 
-    private static Option<FileInfo> SquadOption() => new("--squad")
+    internal static Option<FileInfo> SquadOption() => new("--squad")
     {
         Description = "SQuAD JSON file, e.g. ../shared/datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json",
         Required = true,
@@ -80,8 +83,9 @@ public static class EvalCommand
     }
 
     /// <summary>Loads SQuAD, indexes its paragraphs into a temporary embedded archive, runs the action, deletes the archive.</summary>
+    /// <param name="settings">Configuration the measurement needs on top of the user's.</param>
     internal static Task<int> WithSquadArchiveAsync(CliContext cli, ParseResult parse, Option<FileInfo> squad,
-        Func<IServiceProvider, SquadDataset, TextWriter, Task<int>> action)
+        IReadOnlyDictionary<string, string?> settings, Func<IServiceProvider, SquadDataset, TextWriter, Task<int>> action)
     {
         var folder = Directory.CreateTempSubdirectory("bot-eval-");
         return cli.RunAsync(parse, async (services, output) =>
@@ -103,11 +107,10 @@ public static class EvalCommand
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
             }
-        }, new Dictionary<string, string?>
+        }, new Dictionary<string, string?>(settings)
         {
             [BotConfiguration.StoreProviderKey] = "sqlite",
             [BotConfiguration.DataDirectoryKey] = folder.FullName,
-            ["Retrieval:MaxPerArticle"] = "1",
         });
     }
 }

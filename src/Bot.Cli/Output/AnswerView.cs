@@ -1,0 +1,21 @@
+using Bot.Core.Answering;
+
+namespace Bot.Cli.Output;
+
+/// <summary>An answer as text: the answer, then its numbered sources with title, date, source and quote.</summary>
+public static class AnswerView
+{
+    public static void Write(Answer answer, TextWriter output)
+    {
+        output.WriteLine(answer.Text);
+        if (answer.Citations.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine("Sources:");
+        foreach (var c in answer.Citations)
+        {
+            output.WriteLine($"[{c.Number}] {c.Title} · {Format.Date(c.Published)} · {c.Source ?? "unknown source"} · {c.ArticleId}");
+            if (c.Url is not null) output.WriteLine($"    {c.Url}");
+            output.WriteLine($"    \"{c.Quote}\"");
+        }
+    }
+}

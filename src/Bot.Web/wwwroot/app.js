@@ -1,0 +1,50 @@
+// The web chat: wires the views together once the server knows who is asking.
+import { initArticles, loadArticles } from './js/articles.js';
+import { initChat } from './js/chat.js';
+import { $ } from './js/dom.js';
+import { initFilters, refreshSources } from './js/filters.js';
+import { initIngest, onIngestFinished } from './js/ingest.js';
+import { closePanel, isPanelOpen } from './js/panel.js';
+import { initSearch } from './js/search.js';
+import { identify, initSession, isAdmin } from './js/session.js';
+
+const views = ['ask', 'search', 'articles'];
+
+function showView() {
+  const wanted = location.hash.slice(1);
+  const current = views.includes(wanted) ? wanted : 'ask';
+  for (const view of views) $(`view-${view}`).hidden = view !== current;
+  for (const link of document.querySelectorAll('.views a')) {
+    if (link.dataset.view === current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (current === 'articles') loadArticles();
+}
+
+initSession();
+initFilters();
+$('panel-close').addEventListener('click', closePanel);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && isPanelOpen() && !$('key-dialog').open) {
+    event.preventDefault();
+    closePanel();
+  }
+});
+
+initChat();
+initSearch();
+initArticles();
+window.addEventListener('hashchange', showView);
+
+// Role-dependent parts wait for the caller to be known (after the key prompt, when keys are required).
+await identify();
+if (isAdmin()) {
+  $('ingest').hidden = false;
+  initIngest();
+  onIngestFinished(() => {
+    loadArticles();
+    refreshSources();
+  });
+}
+showView();
+document.body.dataset.ready = 'true';

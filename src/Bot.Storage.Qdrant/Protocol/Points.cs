@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Bot.Storage.Qdrant.Protocol;
 
@@ -58,8 +59,8 @@ internal sealed record UpdateResult(long? OperationId, string Status);
 /// <summary>PointRequest: retrieve points by id.</summary>
 internal sealed record PointRequest(IReadOnlyList<string> Ids, IReadOnlyList<string> WithPayload, bool WithVector = false);
 
-/// <summary>A stored point as reads return it; ids stay raw (UUID string or integer).</summary>
-internal sealed record Record(JsonElement Id, PointPayload? Payload);
+/// <summary>A stored point as reads return it.</summary>
+internal sealed record Record([property: JsonConverter(typeof(PointIdConverter))] string Id, PointPayload? Payload);
 
 internal sealed record ScrollRequest
 {

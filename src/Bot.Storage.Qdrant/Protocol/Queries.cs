@@ -69,7 +69,7 @@ internal sealed class VectorInputConverter : JsonConverter<VectorInput>
     }
 }
 
-internal sealed record ScoredPoint(JsonElement Id, long Version, double Score, PointPayload? Payload);
+internal sealed record ScoredPoint([property: JsonConverter(typeof(PointIdConverter))] string Id, long Version, double Score, PointPayload? Payload);
 
 internal sealed record QueryResponse(IReadOnlyList<ScoredPoint> Points);
 

@@ -40,25 +40,34 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
         };
     }
 
-    /// <summary>Both candidate lists in one round trip, fused and capped here (a query without terms fuses the dense list alone).</summary>
+    /// <summary>
+    /// Both candidate lists in one round trip, fused and capped here (a query without terms fuses the dense list
+    /// alone); then the winners' passages in a second. Candidates carry only their article id, since most of
+    /// them lose: fetching every candidate's text made parsing several times the cost of everything else.
+    /// </summary>
     private async Task<IReadOnlyList<Passage>> FuseScoresAsync(SearchQuery query, VectorInput dense, VectorInput? sparse, Filter? filter, CancellationToken ct)
     {
         var searches = new List<QueryRequest>();
-        if (sparse is not null) searches.Add(Request(Nearest(sparse, VectorNames.Sparse, query, filter)));
-        searches.Add(Request(Nearest(dense, VectorNames.Dense, query, filter)));
+        if (sparse is not null) searches.Add(Request(Nearest(sparse, VectorNames.Sparse, query, filter), PayloadKeys.Candidate));
+        searches.Add(Request(Nearest(dense, VectorNames.Dense, query, filter), PayloadKeys.Candidate));
         var results = await transport.QueryBatchAsync(options.Collection, searches, ct);
-        var lexical = sparse is null ? [] : results[0].Select(PayloadReader.Passage).ToList();
-        var semantic = results[^1].Select(PayloadReader.Passage).ToList();
+        var lexical = sparse is null ? [] : results[0];
+        var semantic = results[^1];
 
-        var byChunk = new Dictionary<string, Passage>(StringComparer.Ordinal);
-        foreach (var passage in lexical.Concat(semantic)) byChunk.TryAdd(passage.Chunk.Id, passage);
-        var fused = RankFusion.Convex(Scores(lexical), Scores(semantic), options.DenseWeight)
-            .Select(f => byChunk[f.Key] with { Score = f.Score });
-        return PerArticleCap.Apply(fused, p => p.Article.Id, query.MaxPerArticle, query.Top);
+        var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var point in lexical.Concat(semantic)) articleOf.TryAdd(point.Id, PayloadReader.ArticleId(point.Payload));
+        var winners = PerArticleCap.Apply(RankFusion.Convex(Scores(lexical), Scores(semantic), options.DenseWeight),
+            f => articleOf[f.Key], query.MaxPerArticle, query.Top);
+        if (winners.Count == 0) return [];
+
+        var records = await transport.RetrieveAsync(options.Collection, [.. winners.Select(w => w.Key)], PayloadKeys.Passage, ct);
+        var payloads = records.ToDictionary(r => r.Id, r => r.Payload, StringComparer.Ordinal);
+        // A winner deleted between the two requests is left out rather than failing the search.
+        return [.. winners.Where(w => payloads.ContainsKey(w.Key)).Select(w => PayloadReader.Passage(payloads[w.Key], w.Score))];
     }
 
-    private static List<(string Key, double Score)> Scores(List<Passage> passages) =>
-        passages.Select(p => (p.Chunk.Id, p.Score)).ToList();
+    private static List<(string Key, double Score)> Scores(IReadOnlyList<ScoredPoint> points) =>
+        points.Select(p => (p.Id, p.Score)).ToList();
 
     private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<Prefetch>? prefetch,
         QueryExpression main, string? vectorName, Filter? filter, CancellationToken ct)
@@ -92,7 +101,7 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
                 WithPayload = PayloadKeys.Passage,
             }, ct);
         }
-        return hits.Select(PayloadReader.Passage).ToList();
+        return hits.Select(h => PayloadReader.Passage(h.Payload, h.Score)).ToList();
     }
 
     /// <summary>The query's dense and sparse vectors, each null when the mode does not use it or (sparse) it has no terms.</summary>
@@ -117,13 +126,13 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
         Limit = CandidateCount(query),
     };
 
-    private static QueryRequest Request(Prefetch branch) => new()
+    private static QueryRequest Request(Prefetch branch, IReadOnlyList<string> withPayload) => new()
     {
         Query = branch.Query,
         Using = branch.Using,
         Filter = branch.Filter,
         Limit = branch.Limit,
-        WithPayload = PayloadKeys.Passage,
+        WithPayload = withPayload,
     };
 
     /// <summary>The embedded store's candidate count, so min-max normalisation sees the same candidates.</summary>

@@ -142,7 +142,7 @@ public sealed class EveryRequestHonoursTheContractTests
     }
 
     [Fact]
-    public async Task Score_hybrid_is_one_batch_request_with_a_sparse_and_a_dense_query_under_the_same_filter()
+    public async Task Score_hybrid_is_one_batch_request_for_candidates_under_the_same_filter_then_one_for_the_winners_passages()
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
         var store = TestStores.Create(server.Url, o => o.PrefetchLimit = 40);
@@ -152,9 +152,15 @@ public sealed class EveryRequestHonoursTheContractTests
         await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Hybrid, top: 5, maxPerArticle: 4,
             filter: new SearchFilter { Source = "Reuters" }), Ct);
 
-        var request = Assert.Single(server.Requests.Skip(mark));
+        var requests = server.Requests.Skip(mark).ToList();
+        Assert.Equal(2, requests.Count);
+        var (request, retrieve) = (requests[0], requests[1]);
         Assert.EndsWith("/points/query/batch", request.Path);
+        Assert.EndsWith("/points", retrieve.Path);
         Assert.Empty(server.Violations);
+        var winners = JsonNode.Parse(retrieve.Body!)!;
+        Assert.InRange(winners["ids"]!.AsArray().Count, 1, 5);
+        AssertPassageFieldsOnly(winners["with_payload"]!);
         var searches = JsonNode.Parse(request.Body!)!["searches"]!.AsArray();
         Assert.Equal(["bm25", "dense"], searches.Select(s => (string)s!["using"]!));
         var sparse = searches[0]!["query"]!["nearest"]!;
@@ -165,7 +171,7 @@ public sealed class EveryRequestHonoursTheContractTests
         {
             Assert.Equal(5 * 4 * 3, (int)search!["limit"]!); // top × cap × 3 beats PrefetchLimit 40
             Assert.Equal("reuters", (string)search["filter"]!["must"]![0]!["match"]!["value"]!);
-            AssertPassageFieldsOnly(search["with_payload"]!);
+            Assert.Equal(["article_id"], search["with_payload"]!.AsArray().Select(f => (string)f!)); // all fusion and the cap need
             Assert.Null(search["prefetch"]);
         }
     }

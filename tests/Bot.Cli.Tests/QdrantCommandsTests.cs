@@ -9,7 +9,7 @@ namespace Bot.Cli.Tests;
 public sealed class QdrantCommandsTests
 {
     [Fact]
-    public async Task Ingest_search_articles_and_stats_work_against_qdrant()
+    public async Task Ingest_search_ask_articles_and_stats_work_against_qdrant()
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
         using var bot = new BotProcess(new Dictionary<string, string> { ["Store:Provider"] = "qdrant", ["Qdrant:Url"] = server.Url.ToString() });
@@ -25,6 +25,11 @@ public sealed class QdrantCommandsTests
         var best = search.GetProperty("passages")[0];
         Assert.Contains("armed drones", best.GetProperty("chunk").GetProperty("text").GetString());
         Assert.Equal("Reuters", best.GetProperty("article").GetProperty("source").GetString());
+
+        var answer = await bot.JsonAsync("ask", "Who asked the United States to arm its drones?", "--json");
+        Assert.False(answer.GetProperty("abstained").GetBoolean());
+        Assert.Contains("Mountari", answer.GetProperty("text").GetString());
+        Assert.NotEqual(0, answer.GetProperty("citations").GetArrayLength());
 
         var list = await bot.JsonAsync("articles", "list", "--json");
         Assert.Equal(1, list.GetProperty("total").GetInt32());
@@ -44,6 +49,10 @@ public sealed class QdrantCommandsTests
         Assert.Empty(server.Violations);
         Assert.Contains(server.Requests, r => r.Path.StartsWith("/collections/news/points/query", StringComparison.Ordinal));
         Assert.Equal(1 + chunks, server.Engine.Collection("news")!.Points.Count);
+
+        var (exit, output, _) = await bot.RunAsync("articles", "delete", id);
+        Assert.Equal((0, $"Deleted {id}."), (exit, output.Trim()));
+        Assert.Equal(0, (await bot.JsonAsync("stats", "--json")).GetProperty("stats").GetProperty("articles").GetInt32());
     }
 
     [Fact]

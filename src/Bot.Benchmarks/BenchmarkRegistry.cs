@@ -1,3 +1,5 @@
+using Bot.Benchmarks.Qdrant;
+
 namespace Bot.Benchmarks;
 
 public static class BenchmarkRegistry
@@ -7,5 +9,7 @@ public static class BenchmarkRegistry
         new Archive.IsotArchiveBenchmark(),
         new Archive.ScaleBenchmark(),
         new Answering.AnswerLatencyBenchmark(),
+        new QdrantUploadBenchmark(),
+        new QdrantQueryOverheadBenchmark(),
     ];
 }

@@ -1,4 +1,7 @@
 using Bot.Benchmarks;
+using Bot.Benchmarks.Qdrant;
+
+if (args is [SinkProcess.Flag, ..]) return await SinkProcess.ServeAsync(args);
 
 // Runs the named benchmarks (all when none are named) and prints one table per benchmark.
 var selected = args.Where(a => !a.StartsWith('-')).ToHashSet(StringComparer.OrdinalIgnoreCase);

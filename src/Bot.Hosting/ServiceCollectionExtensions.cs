@@ -45,7 +45,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Composes the archive from configuration: the store (embedded SQLite unless Store:Provider says
-    /// otherwise), the embedder when Embeddings:ModelPath is set, and the ingest and retrieval stages.
+    /// otherwise: "qdrant" uses the Qdrant section), the embedder when Embeddings:ModelPath is set, and the
+    /// ingest and retrieval stages.
     /// </summary>
     public static IServiceCollection AddNewsArchive(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,7 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
 
-        services.AddSingleton<IArchiveStore>(provider => StoreFactory.Create(provider, configuration));
+        StoreFactory.AddArchiveStore(services, configuration);
         AddEmbedder(services, configuration);
         services.AddHttpClient<ArticleSourceReader>();
         services.AddSingleton<Chunker>();

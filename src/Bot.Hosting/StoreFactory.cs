@@ -1,4 +1,5 @@
 using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant;
 using Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,15 +7,29 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Hosting;
 
+/// <summary>Registers the archive store that Store:Provider names: the embedded SQLite store (default) or Qdrant.</summary>
 internal static class StoreFactory
 {
-    public static IArchiveStore Create(IServiceProvider provider, IConfiguration configuration)
+    public static void AddArchiveStore(IServiceCollection services, IConfiguration configuration)
     {
-        var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
-        return store.Provider.Trim().ToLowerInvariant() switch
+        var provider = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>()?.Provider ?? "";
+        switch (provider.Trim().ToLowerInvariant())
         {
-            "sqlite" or "" => ActivatorUtilities.CreateInstance<SqliteArchiveStore>(provider),
-            var other => throw new ArchiveException($"Unknown Store:Provider '{other}'. Use 'sqlite' (embedded, default) or 'qdrant'."),
-        };
+            case "sqlite" or "":
+                services.AddSingleton<IArchiveStore>(sp => ActivatorUtilities.CreateInstance<SqliteArchiveStore>(sp));
+                break;
+            case "qdrant":
+                services.AddQdrantArchiveStore(configuration);
+                // One fusion weight for both stores, so they rank hybrid queries alike: the embedded store's Store:DenseWeight.
+                services.AddOptions<QdrantOptions>()
+                    .Configure<IOptions<SqliteArchiveOptions>>((qdrant, sqlite) => qdrant.DenseWeight = sqlite.Value.DenseWeight);
+                services.AddSingleton<IArchiveStore>(sp => sp.GetRequiredService<QdrantArchiveStore>());
+                break;
+            default:
+                // Reported when the store is first needed, as a user-facing error rather than a startup crash.
+                services.AddSingleton<IArchiveStore>(_ => throw new ArchiveException(
+                    $"Unknown Store:Provider '{provider}'. Use 'sqlite' (embedded, default) or 'qdrant'."));
+                break;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Bot.Core.Retrieval;
+
 namespace Bot.Storage.Qdrant;
 
 /// <summary>Settings of the Qdrant store (configuration section "Qdrant").</summary>
@@ -41,8 +43,20 @@ public sealed class QdrantOptions
     /// </summary>
     public double Bm25AverageChunkTerms { get; set; } = 90;
 
-    /// <summary>Candidates each branch of a hybrid query (dense, sparse) feeds into fusion.</summary>
+    /// <summary>
+    /// At least this many candidates from each branch of a hybrid query (dense, sparse) go into fusion; more when
+    /// top × per-article cap × 3 is larger, as in the embedded store.
+    /// </summary>
     public int PrefetchLimit { get; set; } = 100;
+
+    /// <summary>How hybrid search fuses the dense and the lexical ranking (see <see cref="QdrantHybridFusion"/>).</summary>
+    public QdrantHybridFusion HybridFusion { get; set; } = QdrantHybridFusion.Score;
+
+    /// <summary>
+    /// Share of the dense score in <see cref="QdrantHybridFusion.Score"/> fusion. The host copies the embedded
+    /// store's Store:DenseWeight here, so one setting drives both stores.
+    /// </summary>
+    public double DenseWeight { get; set; } = RankFusion.DefaultDenseWeight;
 
     /// <summary>Every problem with these settings, worded for the person editing the configuration.</summary>
     public IReadOnlyList<string> Problems()
@@ -59,6 +73,8 @@ public sealed class QdrantOptions
         if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero) problems.Add("Qdrant retry delays cannot be negative.");
         if (!(Bm25AverageChunkTerms >= 1)) problems.Add("Qdrant:Bm25AverageChunkTerms must be at least 1.");
         if (PrefetchLimit < 1) problems.Add("Qdrant:PrefetchLimit must be at least 1.");
+        if (!Enum.IsDefined(HybridFusion)) problems.Add("Qdrant:HybridFusion must be 'score' or 'rrf'.");
+        if (!(DenseWeight is >= 0 and <= 1)) problems.Add("The dense weight of hybrid fusion (Store:DenseWeight) must be between 0 and 1.");
         return problems;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bot.Core.Articles;
 using Bot.Core.Retrieval;
 using Microsoft.Data.Sqlite;
@@ -121,6 +122,27 @@ public sealed class SqliteArchiveStore : IArchiveStore, ITermStatistics
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await SqliteArticleQueries.StatsAsync(connection, options.DatabasePath, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every stored article with its chunks and sentence vectors (as precise as stored: float16), in pages of
+    /// <paramref name="pageSize"/> articles in id order: what copying the archive into another store needs.
+    /// Each page is one consistent snapshot; no connection stays open while the caller works on a page.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<IndexedArticle>> ExportAsync(int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        string? after = null;
+        while (true)
+        {
+            IReadOnlyList<IndexedArticle> page;
+            await using (var connection = await OpenAsync(cancellationToken))
+                page = await SqliteArchiveExport.PageAsync(connection, after, pageSize, cancellationToken);
+            if (page.Count == 0) yield break;
+            yield return page;
+            after = page[^1].Article.Id;
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool create = false)

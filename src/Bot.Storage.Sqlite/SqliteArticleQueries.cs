@@ -21,16 +21,21 @@ internal static class SqliteArticleQueries
         return found;
     }
 
+    /// <summary>Every column of an article, for <see cref="Article(SqliteDataReader)"/>.</summary>
+    public const string ArticleColumns = $"{SqliteValues.SummaryColumns}, a.text, a.author, a.place, a.fingerprint";
+
     public static async Task<Article?> GetAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT a.id, a.title, a.published, a.source, a.url, a.tags, a.text, a.author, a.place, a.fingerprint
-            FROM articles a WHERE a.id = $id
-            """;
+        command.CommandText = $"SELECT {ArticleColumns} FROM articles a WHERE a.id = $id";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return await reader.ReadAsync(cancellationToken) ? Article(reader) : null;
+    }
+
+    /// <summary>The article at the reader's row, selected with <see cref="ArticleColumns"/>.</summary>
+    public static Article Article(SqliteDataReader reader)
+    {
         var summary = SqliteValues.Summary(reader);
         return new Article
         {

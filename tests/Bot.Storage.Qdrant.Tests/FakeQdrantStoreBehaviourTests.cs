@@ -1,23 +1,25 @@
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Tests.Contract;
-using Bot.Storage.Qdrant.Tests.Fakes;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests;
 
 /// <summary>
 /// The shared store behaviour, end to end over HTTP against the contract-checking fake Qdrant:
-/// every request of every behaviour must honour Qdrant 1.19's OpenAPI contract.
+/// every request of every behaviour must honour Qdrant 1.19's OpenAPI contract. Hybrid search fuses
+/// scores client-side, the default.
 /// </summary>
-public sealed class FakeQdrantStoreBehaviourTests : ArchiveStoreBehaviour
+public class FakeQdrantStoreBehaviourTests : ArchiveStoreBehaviour
 {
     private FakeQdrantServer? server;
+
+    protected virtual QdrantHybridFusion Fusion => QdrantHybridFusion.Score;
 
     protected override Task<IArchiveStore> CreateStoreAsync()
     {
         server = FakeQdrantServer.Start(QdrantSpec.Load());
-        return Task.FromResult<IArchiveStore>(TestStores.Create(server.Url));
+        return Task.FromResult<IArchiveStore>(TestStores.Create(server.Url, o => o.HybridFusion = Fusion));
     }
 
     public override async ValueTask DisposeAsync()
@@ -27,4 +29,10 @@ public sealed class FakeQdrantStoreBehaviourTests : ArchiveStoreBehaviour
         await server.DisposeAsync();
         Assert.Empty(violations);
     }
+}
+
+/// <summary>The same behaviour with hybrid search fused server-side by reciprocal rank fusion.</summary>
+public sealed class FakeQdrantRrfStoreBehaviourTests : FakeQdrantStoreBehaviourTests
+{
+    protected override QdrantHybridFusion Fusion => QdrantHybridFusion.Rrf;
 }

@@ -61,6 +61,19 @@ public abstract class ArchiveStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lexical_search_prefers_the_passage_that_keeps_the_query_phrase_together()
+    {
+        await SaveSamplesAsync();
+        // The same terms, as often, in chunks of the same length: only the adjacent pair "solar panels" differs.
+        var together = SampleArchive.Article("phrase01", "Depot roof", ["Officials said solar panels covered the roof of the depot"]);
+        var apart = SampleArchive.Article("phrase02", "Depot roof", ["Panels covered the roof of the depot officials said solar"]);
+        await Store.SaveAsync([SampleArchive.Indexed(apart), SampleArchive.Indexed(together)], Ct);
+        var passages = await Store.SearchAsync(SampleArchive.Query("solar panels"), Ct);
+        Assert.Equal([together.Id, apart.Id], passages.Select(p => p.Article.Id));
+        Assert.True(passages[0].Score > passages[1].Score, $"{passages[0].Score} > {passages[1].Score}");
+    }
+
+    [Fact]
     public async Task Lexical_search_ignores_lost_apostrophes()
     {
         await SaveSamplesAsync();

@@ -6,8 +6,8 @@ namespace Bot.Benchmarks.Qdrant;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 that reads and discards request bodies and answers each
-/// request with a canned body chosen by <see cref="answer"/>. Cheap on purpose: it runs in the
-/// benchmark's process, so its CPU time is part of what the benchmark measures.
+/// request with a canned body chosen by <see cref="answer"/>. Cheap on purpose; it runs in a child process
+/// (<see cref="SinkProcess"/>) so its CPU time is measured apart from the client's.
 /// </summary>
 internal sealed class LoopbackSink : IAsyncDisposable
 {

@@ -3,6 +3,7 @@ using Bot.Channels.BotFramework.Connector;
 using Bot.Channels.BotFramework.Rendering;
 using Bot.Channels.BotFramework.Replies;
 using Bot.Channels.BotFramework.Schema;
+using Bot.Core;
 using Bot.Core.Answering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,18 +40,24 @@ public sealed class QuestionAnswerer(
             return;
         }
 
+        // One trace per question: this turn, the ask service's retrieve and answer spans, then the reply.
+        using var turn = BotTelemetry.Source.StartActivity("turn");
+        turn?.SetTag("bot.channel", activity.ChannelId);
+        turn?.SetTag("bot.conversation", reference.Conversation.Id);
         var started = Stopwatch.GetTimestamp();
         await using var reply = CreateReply(activity, reference, question);
         await reply.StartAsync(stoppingToken);
         try
         {
             var answer = await AskAsync(question, reference.Conversation.Id, reply, stoppingToken);
-            await reply.FinishAsync(answer, stoppingToken);
+            using (BotTelemetry.Source.StartActivity("reply"))
+                await reply.FinishAsync(answer, stoppingToken);
             logger.LogInformation("Answered in conversation {Conversation} in {Elapsed} ({Citations} citations, abstained: {Abstained}, by {Answerer})",
                 reference.Conversation.Id, Stopwatch.GetElapsedTime(started), answer.Citations.Count, answer.Abstained, answer.Answerer);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            turn?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             logger.LogWarning(ex, "No answer for conversation {Conversation} after {Elapsed}; apologising", reference.Conversation.Id, Stopwatch.GetElapsedTime(started));
             await reply.FailAsync(_options.ApologyText, stoppingToken);
         }

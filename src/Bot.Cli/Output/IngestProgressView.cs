@@ -3,21 +3,16 @@ using Spectre.Console;
 
 namespace Bot.Cli.Output;
 
-/// <summary>
-/// Shows ingest progress: a live bar (articles, chunks, rate, ETA) on a terminal, plain lines every few
-/// seconds when output is redirected, so logs and CI stay readable.
-/// </summary>
+/// <summary>Ingest progress in the CLI's <see cref="ProgressDisplay"/> style: articles, chunks, rate, ETA.</summary>
 public static class IngestProgressView
 {
     public static async Task<IngestReport> RunAsync(Func<IProgress<IngestProgress>, Task<IngestReport>> ingest)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return await ingest(new PlainLines(Console.Error));
+        if (!ProgressDisplay.IsInteractive)
+            return await ingest(new PlainLines(new ThrottledLines(Console.Error)));
 
         IngestReport? report = null;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        await ProgressDisplay.Bar()
             .StartAsync(async context =>
             {
                 var reading = context.AddTask("Reading articles").IsIndeterminate();
@@ -40,24 +35,14 @@ public static class IngestProgressView
         return report!;
     }
 
-    private sealed class PlainLines(TextWriter output) : IProgress<IngestProgress>
+    private sealed class PlainLines(ThrottledLines lines) : IProgress<IngestProgress>
     {
-        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-        private DateTime lastLine = DateTime.MinValue;
-
-        public void Report(IngestProgress value)
+        public void Report(IngestProgress value) => lines.Write(() => value.Stage switch
         {
-            var now = DateTime.UtcNow;
-            if (value.Stage != IngestStage.Done && now - lastLine < Interval) return;
-            lastLine = now;
-            var line = value.Stage switch
-            {
-                IngestStage.Reading => $"reading: {value.Done} articles, {value.Problems} problems",
-                IngestStage.Indexing => $"indexing: {value.Done}/{value.Total} articles, {value.Chunks} chunks, " +
-                    $"{value.ArticlesPerSecond:F0} articles/s" + (value.Eta is { } eta ? $", ETA {Format.Duration(eta)}" : ""),
-                _ => $"indexed: {value.Done} articles, {value.Chunks} chunks in {Format.Duration(value.Elapsed)}",
-            };
-            output.WriteLine(line);
-        }
+            IngestStage.Reading => $"reading: {value.Done} articles, {value.Problems} problems",
+            IngestStage.Indexing => $"indexing: {value.Done}/{value.Total} articles, {value.Chunks} chunks, " +
+                $"{value.ArticlesPerSecond:F0} articles/s" + (value.Eta is { } eta ? $", ETA {Format.Duration(eta)}" : ""),
+            _ => $"indexed: {value.Done} articles, {value.Chunks} chunks in {Format.Duration(value.Elapsed)}",
+        }, last: value.Stage == IngestStage.Done);
     }
 }

@@ -14,6 +14,9 @@ internal sealed record QueryRequest
     public bool WithVector { get; init; }
 }
 
+/// <summary>QueryRequestBatch: several queries answered in one round trip, results in the same order.</summary>
+internal sealed record QueryRequestBatch(IReadOnlyList<QueryRequest> Searches);
+
 internal sealed record QueryGroupsRequest
 {
     public IReadOnlyList<Prefetch>? Prefetch { get; init; }
@@ -60,28 +63,13 @@ internal sealed class VectorInputConverter : JsonConverter<VectorInput>
 
     public override void Write(Utf8JsonWriter writer, VectorInput value, JsonSerializerOptions options)
     {
-        if (value.Dense is { } dense)
-        {
-            writer.WriteStartArray();
-            DenseVectorJson.Write(writer, dense.Span);
-            writer.WriteEndArray();
-        }
-        else if (value.Sparse is { } sparse)
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("indices");
-            foreach (var i in sparse.Indices) writer.WriteNumberValue(i);
-            writer.WriteEndArray();
-            writer.WriteStartArray("values");
-            foreach (var v in sparse.Values) writer.WriteNumberValue(v);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
+        if (value.Dense is { } dense) VectorJson.WriteMulti(writer, [dense]);
+        else if (value.Sparse is { } sparse) VectorJson.WriteSparse(writer, sparse);
         else throw new JsonException("A query vector needs dense or sparse values.");
     }
 }
 
-internal sealed record ScoredPoint(JsonElement Id, long Version, double Score, PointPayload? Payload);
+internal sealed record ScoredPoint([property: JsonConverter(typeof(PointIdConverter))] string Id, long Version, double Score, PointPayload? Payload);
 
 internal sealed record QueryResponse(IReadOnlyList<ScoredPoint> Points);
 

@@ -26,9 +26,10 @@ internal static class PayloadReader
         Fingerprint = Required(p.Fingerprint, PayloadKeys.Fingerprint),
     };
 
-    public static Passage Passage(ScoredPoint point)
+    public static string ArticleId(PointPayload? p) => Required(p?.ArticleId, PayloadKeys.ArticleId);
+
+    public static Passage Passage(PointPayload? p, double score)
     {
-        var p = point.Payload;
         var chunk = new Chunk(
             Required(p?.ChunkId, PayloadKeys.ChunkId),
             Required(p!.ArticleId, PayloadKeys.ArticleId),
@@ -37,7 +38,7 @@ internal static class PayloadReader
             Required(p.End, PayloadKeys.End),
             Required(p.Text, PayloadKeys.Text))
         { Context = p.Context ?? "" };
-        return new Passage(chunk, Summary(p), point.Score);
+        return new Passage(chunk, Summary(p), score);
     }
 
     private static T Required<T>(T? value, string key) where T : class =>

@@ -9,9 +9,16 @@ internal static class QdrantErrors
 {
     private const int MaxErrorChars = 500;
 
-    public static ArchiveException Unreachable(Uri url, string operation, int attempts, Exception inner) =>
-        new($"Qdrant is unreachable at {url} ({operation}, {attempts} attempt(s)): {inner.Message}. " +
-            "Check Qdrant:Url and that the server is running.", inner);
+    /// <summary>A connection that could not be made, or an answer that broke off half way.</summary>
+    public static ArchiveException Failed(Uri url, string operation, int attempts, HttpRequestException inner) =>
+        inner.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError
+            ? new($"Qdrant is unreachable at {url} ({operation}, {attempts} attempt(s)): {inner.Message}. " +
+                "Check Qdrant:Url and that the server is running.", inner)
+            : new($"Qdrant at {url} broke off its answer to {operation} ({attempts} attempt(s)): {Detail(inner)}. " +
+                "The server, or a proxy in between, may be restarting or overloaded.", inner);
+
+    private static string Detail(Exception e) => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
 
     public static ArchiveException TimedOut(Uri url, string operation, TimeSpan timeout, int attempts, Exception inner) =>
         new($"Qdrant at {url} did not answer {operation} within {timeout.TotalSeconds:0.###} s ({attempts} attempt(s)). " +

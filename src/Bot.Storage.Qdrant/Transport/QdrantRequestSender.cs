@@ -8,7 +8,7 @@ namespace Bot.Storage.Qdrant.Transport;
 
 /// <summary>
 /// Sends one request with the api-key header, a per-attempt timeout and retries. Retried: 429,
-/// 502, 503, 504, timeouts and failed connections, waiting Retry-After when the server gives it,
+/// 502, 503, 504, timeouts, failed connections and answers broken off half way, waiting Retry-After when the server gives it,
 /// else an exponential backoff with jitter. Every write the store sends is idempotent (fixed point
 /// ids, deletes by filter), so a retry after a lost answer does no harm.
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
     private readonly Uri baseUrl = WithTrailingSlash(options.Url);
 
     /// <summary>The parsed body of a 2xx answer; null for a tolerated 409 Conflict.</summary>
-    public async Task<T?> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type,
+    public async Task<T?> SendAsync<T>(HttpMethod method, string path, JsonBody? body, JsonTypeInfo<T> type,
         CancellationToken ct, bool tolerateConflict = false)
     {
         using var response = await SendWithRetriesAsync(method, path, body, ct);
@@ -44,7 +44,7 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
         return (int)response.StatusCode;
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string path, JsonBody? body, CancellationToken ct)
     {
         var operation = $"{method} /{path}";
         for (var attempt = 0; ; attempt++)
@@ -56,12 +56,14 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
             try
             {
                 using var request = CreateRequest(method, path, body);
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                // The whole body is read here, inside the attempt's timeout, so an answer that stalls or
+                // breaks off half way is retried like any failed attempt.
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
                 if (!IsRetryable(response.StatusCode) || last) return response;
             }
             catch (HttpRequestException e) when (!ct.IsCancellationRequested)
             {
-                if (last) throw QdrantErrors.Unreachable(options.Url, operation, attempt + 1, e);
+                if (last) throw QdrantErrors.Failed(options.Url, operation, attempt + 1, e);
                 await WaitAsync(Backoff(attempt), operation, e.Message, attempt, ct);
                 continue;
             }
@@ -79,12 +81,12 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
         }
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string path, byte[]? body)
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, JsonBody? body)
     {
         var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
         if (!string.IsNullOrEmpty(options.ApiKey)) request.Headers.Add("api-key", options.ApiKey);
         if (body is not null)
-            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+            request.Content = new ReadOnlyMemoryContent(body.Memory) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
         return request;
     }
 

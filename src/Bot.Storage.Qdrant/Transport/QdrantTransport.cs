@@ -39,49 +39,60 @@ internal sealed class QdrantTransport(HttpClient http, QdrantOptions options, IL
     /// <summary>PUT /collections/{name}; false when it already exists (409).</summary>
     public async Task<bool> CreateCollectionAsync(string collection, CreateCollection request, CancellationToken ct)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, Json.CreateCollection);
+        using var body = JsonBody.Of(request, Json.CreateCollection);
         var answer = await sender.SendAsync(HttpMethod.Put, Collection(collection), body, Json.EnvelopeBoolean, ct, tolerateConflict: true);
         return answer is not null;
     }
 
     public Task CreatePayloadIndexAsync(string collection, string field, string schema, CancellationToken ct) =>
         UpdateAsync(HttpMethod.Put, Collection(collection, "index?wait=true"),
-            JsonSerializer.SerializeToUtf8Bytes(new CreateFieldIndex(field, schema), Json.CreateFieldIndex), ct);
+            JsonBody.Of(new CreateFieldIndex(field, schema), Json.CreateFieldIndex), ct);
 
     public Task UpsertAsync(string collection, IReadOnlyList<PointStruct> points, CancellationToken ct) =>
         UpdateAsync(HttpMethod.Put, Collection(collection, "points?wait=true"),
-            JsonSerializer.SerializeToUtf8Bytes(new PointsList(points), Json.PointsList), ct);
+            JsonBody.Of(new PointsList(points), Json.PointsList, points.Sum(p => p.MaxJsonBytes())), ct);
 
     /// <summary>Deletes the points matching <paramref name="filter"/>.</summary>
     public Task DeleteAsync(string collection, Filter filter, CancellationToken ct) =>
         UpdateAsync(HttpMethod.Post, Collection(collection, "points/delete?wait=true"),
-            JsonSerializer.SerializeToUtf8Bytes(new FilterSelector(filter), Json.FilterSelector), ct);
+            JsonBody.Of(new FilterSelector(filter), Json.FilterSelector), ct);
 
     public async Task<IReadOnlyList<Record>> RetrieveAsync(string collection, IReadOnlyList<string> ids, IReadOnlyList<string> withPayload, CancellationToken ct) =>
         await ResultAsync(HttpMethod.Post, Collection(collection, "points"),
-            JsonSerializer.SerializeToUtf8Bytes(new PointRequest(ids, withPayload), Json.PointRequest), Json.EnvelopeListRecord, ct);
+            JsonBody.Of(new PointRequest(ids, withPayload), Json.PointRequest), Json.EnvelopeListRecord, ct);
 
     public Task<ScrollResult> ScrollAsync(string collection, ScrollRequest request, CancellationToken ct) =>
         ResultAsync(HttpMethod.Post, Collection(collection, "points/scroll"),
-            JsonSerializer.SerializeToUtf8Bytes(request, Json.ScrollRequest), Json.EnvelopeScrollResult, ct);
+            JsonBody.Of(request, Json.ScrollRequest), Json.EnvelopeScrollResult, ct);
 
     public async Task<long> CountAsync(string collection, Filter? filter, CancellationToken ct) =>
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/count"),
-            JsonSerializer.SerializeToUtf8Bytes(new CountRequest(filter), Json.CountRequest), Json.EnvelopeCountResult, ct)).Count;
+            JsonBody.Of(new CountRequest(filter), Json.CountRequest), Json.EnvelopeCountResult, ct)).Count;
 
     public async Task<IReadOnlyList<ScoredPoint>> QueryAsync(string collection, QueryRequest request, CancellationToken ct) =>
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/query"),
-            JsonSerializer.SerializeToUtf8Bytes(request, Json.QueryRequest), Json.EnvelopeQueryResponse, ct)).Points;
+            JsonBody.Of(request, Json.QueryRequest), Json.EnvelopeQueryResponse, ct)).Points;
+
+    /// <summary>POST points/query/batch: each request's points, in request order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<ScoredPoint>>> QueryBatchAsync(string collection, IReadOnlyList<QueryRequest> requests, CancellationToken ct)
+    {
+        var path = Collection(collection, "points/query/batch");
+        var responses = await ResultAsync(HttpMethod.Post, path,
+            JsonBody.Of(new QueryRequestBatch(requests), Json.QueryRequestBatch), Json.EnvelopeListQueryResponse, ct);
+        return responses.Count == requests.Count
+            ? responses.Select(r => r.Points).ToList()
+            : throw QdrantErrors.Unreadable(options.Url, $"POST /{path}", $"{responses.Count} results for {requests.Count} queries");
+    }
 
     public async Task<IReadOnlyList<PointGroup>> QueryGroupsAsync(string collection, QueryGroupsRequest request, CancellationToken ct) =>
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/query/groups"),
-            JsonSerializer.SerializeToUtf8Bytes(request, Json.QueryGroupsRequest), Json.EnvelopeGroupsResult, ct)).Groups;
+            JsonBody.Of(request, Json.QueryGroupsRequest), Json.EnvelopeGroupsResult, ct)).Groups;
 
     /// <summary>GET /telemetry at the level that lists segments (their disk and RAM sizes).</summary>
     public Task<JsonElement> GetTelemetryAsync(CancellationToken ct) =>
         ResultAsync(HttpMethod.Get, "telemetry?details_level=4", null, Json.EnvelopeJsonElement, ct);
 
-    private async Task UpdateAsync(HttpMethod method, string path, byte[] body, CancellationToken ct)
+    private async Task UpdateAsync(HttpMethod method, string path, JsonBody body, CancellationToken ct)
     {
         var result = await ResultAsync(method, path, body, Json.EnvelopeUpdateResult, ct);
         // With wait=true a wait_timeout still means "queued in the WAL": later operations are
@@ -90,9 +101,11 @@ internal sealed class QdrantTransport(HttpClient http, QdrantOptions options, IL
             logger.LogWarning("Qdrant queued {Method} {Path} but did not finish it within its wait timeout", method, path);
     }
 
-    private async Task<T> ResultAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<Envelope<T>> type, CancellationToken ct)
+    /// <summary>Sends and parses; takes ownership of <paramref name="body"/> and disposes it once answered.</summary>
+    private async Task<T> ResultAsync<T>(HttpMethod method, string path, JsonBody? body, JsonTypeInfo<Envelope<T>> type, CancellationToken ct)
     {
-        var envelope = await sender.SendAsync(method, path, body, type, ct);
+        Envelope<T>? envelope;
+        using (body) envelope = await sender.SendAsync(method, path, body, type, ct);
         return envelope is { Result: { } result }
             ? result
             : throw QdrantErrors.Unreadable(options.Url, $"{method} /{path}", "the answer has no result");

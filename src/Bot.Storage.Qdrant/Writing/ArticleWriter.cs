@@ -54,10 +54,10 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
         var (article, chunks) = indexed;
         var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
         var articlePoint = PointFactory.ForArticle(article, chunks.Count);
-        var bytes = chunkPoints.Sum(PointFactory.EstimateBytes) + PointFactory.EstimateBytes(articlePoint);
+        var bytes = chunkPoints.Sum(p => p.MaxJsonBytes()) + articlePoint.MaxJsonBytes();
         foreach (var point in chunkPoints.Append(articlePoint))
-            if (PointFactory.EstimateBytes(point) > MaxRequestBytes)
-                throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of about {PointFactory.EstimateBytes(point) / 1_048_576} MiB); split its text.");
+            if (point.MaxJsonBytes() > MaxRequestBytes)
+                throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of about {point.MaxJsonBytes() / 1_048_576} MiB); split its text.");
         return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, articlePoint, bytes);
     }
 
@@ -93,7 +93,7 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
         long bytes = 0;
         foreach (var point in all)
         {
-            var size = PointFactory.EstimateBytes(point);
+            var size = point.MaxJsonBytes();
             if (batch.Count > 0 && (batch.Count == options.BatchSize || bytes + size > MaxRequestBytes))
             {
                 yield return batch;
@@ -124,16 +124,10 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
             {
                 if (vector.Length != dims)
                     throw new ArchiveException($"Chunk '{chunk.Id}' has a {vector.Length}-d vector; the Qdrant collection holds {dims}-d vectors.");
-                if (!IsFinite(vector.Span))
+                if (!FiniteCheck.AllFinite(vector.Span))
                     throw new ArgumentException($"Chunk '{chunk.Id}' has a vector with NaN or infinite values.", nameof(indexed));
             }
         }
-    }
-
-    private static bool IsFinite(ReadOnlySpan<float> vector)
-    {
-        foreach (var x in vector) if (!float.IsFinite(x)) return false;
-        return true;
     }
 
     private sealed record ArticlePoints(string Id, string Fingerprint, IReadOnlyList<PointStruct> Chunks, PointStruct Article, long Bytes);

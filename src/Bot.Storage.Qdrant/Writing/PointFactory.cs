@@ -19,7 +19,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
     {
         var chunk = indexed.Chunk;
         return new(PointIds.ForChunk(chunk.Id),
-            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.IndexText) },
+            new NamedVectors { Dense = indexed.Vectors.Count == 0 ? null : indexed.Vectors, Bm25 = bm25.EncodeDocument(chunk.Context, chunk.Text) },
             ArticleFields(article, chunkCount, PointKinds.Chunk) with
             {
                 ChunkId = chunk.Id,
@@ -59,18 +59,4 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         Fingerprint = article.Fingerprint,
         ChunkCount = chunkCount,
     };
-
-    /// <summary>
-    /// An upper bound on the point's JSON size, used to keep requests far below Qdrant's 32 MiB
-    /// limit: 16 bytes per float, 24 per sparse entry, 3 per UTF-16 unit of text (UTF-8's worst case).
-    /// </summary>
-    public static long EstimateBytes(PointStruct point)
-    {
-        var p = point.Payload;
-        long textChars = (p.Title?.Length ?? 0) + (p.Text?.Length ?? 0) + (p.Context?.Length ?? 0)
-            + (p.Url?.Length ?? 0) + (p.Source?.Length ?? 0) * 2 + (p.Author?.Length ?? 0) + (p.Place?.Length ?? 0)
-            + (p.ArticleId?.Length ?? 0) + (p.ChunkId?.Length ?? 0) + (p.Fingerprint?.Length ?? 0)
-            + (p.Tags?.Sum(t => t.Length + 3) ?? 0);
-        return 512 + (point.Vector.Dense?.Sum(v => v.Length + 1) ?? 0) * 16L + (point.Vector.Bm25?.Indices.Length ?? 0) * 24L + textChars * 3;
-    }
 }

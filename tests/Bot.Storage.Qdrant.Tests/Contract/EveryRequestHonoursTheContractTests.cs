@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Tests.Fakes;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.Contract;
 
@@ -19,7 +19,8 @@ public sealed class EveryRequestHonoursTheContractTests
         "GET /", "GET /readyz", "GET /collections/{c}/exists", "PUT /collections/{c}", "GET /collections/{c}",
         "PUT /collections/{c}/index", "PUT /collections/{c}/points", "POST /collections/{c}/points",
         "POST /collections/{c}/points/delete", "POST /collections/{c}/points/count", "POST /collections/{c}/points/scroll",
-        "POST /collections/{c}/points/query", "POST /collections/{c}/points/query/groups", "GET /telemetry",
+        "POST /collections/{c}/points/query", "POST /collections/{c}/points/query/groups", "POST /collections/{c}/points/query/batch",
+        "GET /telemetry",
     ];
 
     [Fact]
@@ -41,10 +42,13 @@ public sealed class EveryRequestHonoursTheContractTests
             Tags = ["WorldNews", "europe"],
             ArticleIds = [SampleArchive.Drones.Id, SampleArchive.Brexit.Id],
         };
+        foreach (var fusion in Enum.GetValues<QdrantHybridFusion>())
         foreach (var mode in Enum.GetValues<SearchMode>())
         foreach (var cap in new[] { 0, 1, 10 })
         foreach (var f in new[] { SearchFilter.None, filter })
-            await store.SearchAsync(SampleArchive.Query("drones over Niger", mode, top: 3, maxPerArticle: cap, filter: f), Ct);
+        foreach (var text in new[] { "drones over Niger", "the of and" })
+            await TestStores.Create(server.Url, o => o.HybridFusion = fusion)
+                .SearchAsync(SampleArchive.Query(text, mode, top: 3, maxPerArticle: cap, filter: f), Ct);
         await store.ListArticlesAsync(0, 2, cancellationToken: Ct);
         await store.ListArticlesAsync(3, 5, cancellationToken: Ct);
         await store.ListArticlesAsync(0, 10, filter, Ct);
@@ -118,22 +122,66 @@ public sealed class EveryRequestHonoursTheContractTests
     }
 
     [Fact]
-    public async Task Searches_ask_only_for_the_payload_fields_a_passage_needs()
+    public async Task Rrf_hybrid_is_one_server_side_request_with_two_prefetches_grouped_by_article()
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url);
+        var store = TestStores.Create(server.Url, o => o.HybridFusion = QdrantHybridFusion.Rrf);
         await store.InitializeAsync(SampleArchive.Space, Ct);
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+        var mark = server.Requests.Count;
         await store.SearchAsync(SampleArchive.Query("drones", SearchMode.Hybrid, maxPerArticle: 1), Ct);
-        var body = JsonNode.Parse(server.RequestsTo("POST", "/points/query/groups").Single().Body!)!;
-        var fields = body["with_payload"]!.AsArray().Select(f => (string)f!).ToList();
-        Assert.DoesNotContain("fingerprint", fields);
-        Assert.DoesNotContain("author", fields);
-        Assert.Contains("text", fields);
+
+        var request = Assert.Single(server.Requests.Skip(mark));
+        Assert.EndsWith("/points/query/groups", request.Path);
+        var body = JsonNode.Parse(request.Body!)!;
+        AssertPassageFieldsOnly(body["with_payload"]!);
         Assert.Equal("rrf", (string)body["query"]!["fusion"]!);
         Assert.Equal(["dense", "bm25"], body["prefetch"]!.AsArray().Select(p => (string)p!["using"]!));
         Assert.Equal("article_id", (string)body["group_by"]!);
         Assert.Equal(1, (int)body["group_size"]!);
+    }
+
+    [Fact]
+    public async Task Score_hybrid_is_one_batch_request_for_candidates_under_the_same_filter_then_one_for_the_winners_passages()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url, o => o.PrefetchLimit = 40);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+        var mark = server.Requests.Count;
+        await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Hybrid, top: 5, maxPerArticle: 4,
+            filter: new SearchFilter { Source = "Reuters" }), Ct);
+
+        var requests = server.Requests.Skip(mark).ToList();
+        Assert.Equal(2, requests.Count);
+        var (request, retrieve) = (requests[0], requests[1]);
+        Assert.EndsWith("/points/query/batch", request.Path);
+        Assert.EndsWith("/points", retrieve.Path);
+        Assert.Empty(server.Violations);
+        var winners = JsonNode.Parse(retrieve.Body!)!;
+        Assert.InRange(winners["ids"]!.AsArray().Count, 1, 5);
+        AssertPassageFieldsOnly(winners["with_payload"]!);
+        var searches = JsonNode.Parse(request.Body!)!["searches"]!.AsArray();
+        Assert.Equal(["bm25", "dense"], searches.Select(s => (string)s!["using"]!));
+        var sparse = searches[0]!["query"]!["nearest"]!;
+        Assert.Equal(3, sparse["indices"]!.AsArray().Count); // arm, drone, arm_drone
+        Assert.Equal([0.5, 1, 1], sparse["values"]!.AsArray().Select(v => (double)v!).Order());
+        Assert.Equal(SampleArchive.Space.Dimensions, searches[1]!["query"]!["nearest"]![0]!.AsArray().Count); // a multivector of one
+        foreach (var search in searches)
+        {
+            Assert.Equal(5 * 4 * 3, (int)search!["limit"]!); // top × cap × 3 beats PrefetchLimit 40
+            Assert.Equal("reuters", (string)search["filter"]!["must"]![0]!["match"]!["value"]!);
+            Assert.Equal(["article_id"], search["with_payload"]!.AsArray().Select(f => (string)f!)); // all fusion and the cap need
+            Assert.Null(search["prefetch"]);
+        }
+    }
+
+    private static void AssertPassageFieldsOnly(JsonNode withPayload)
+    {
+        var fields = withPayload.AsArray().Select(f => (string)f!).ToList();
+        Assert.DoesNotContain("fingerprint", fields);
+        Assert.DoesNotContain("author", fields);
+        Assert.Contains("text", fields);
     }
 
     /// <summary>"/collections/news/points/query" → "/collections/{c}/points/query".</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.Contract;
 
@@ -44,6 +45,13 @@ public sealed class ResponseParsingTests
            "text":"Chunk {{{i}}} text","context":"Title {{{article}}}"}}
         """;
 
+    public static string Record(int i, string article) => $$$"""
+        {"id":"00000000-0000-5000-8000-{{{i:D12}}}",
+         "payload":{"article_id":"{{{article}}}","title":"Title {{{article}}}","published":"2017-11-01T00:00:00+00:00","source":"Reuters",
+           "url":null,"tags":["worldnews"],"chunk_count":60,"chunk_id":"{{{article}}}-{{{i:D3}}}","ordinal":{{{i}}},"start":{{{i * 10}}},"end":{{{i * 10 + 9}}},
+           "text":"Chunk {{{i}}} text","context":"Title {{{article}}}"}}
+        """;
+
     public static string QueryResponse(int count) =>
         """{"result":{"points":[""" + string.Join(",", Enumerable.Range(0, count).Select(i => ScoredPoint(i, $"a{i % 7}")))
         + """]},"status":"ok","time":0.001,"usage":{"hardware":null}}""";
@@ -76,6 +84,50 @@ public sealed class ResponseParsingTests
         var store = TestStores.Create(Url, handler: Stub("POST", "/points/query/groups", groups));
         var passages = await store.SearchAsync(SampleArchive.Query("drones", top: 4, maxPerArticle: 2), Ct);
         Assert.Equal(["a1-001", "a2-002", "a2-003", "a1-004"], passages.Select(p => p.Chunk.Id));
+    }
+
+    private static SearchQuery HybridQuery(int top) =>
+        SampleArchive.Query("drones", SearchMode.Hybrid, top: top, maxPerArticle: 0) with { Vector = new float[] { 1, 0, 0 } };
+
+    [Fact]
+    public async Task A_batch_answer_is_fused_by_normalised_scores()
+    {
+        string Points(params (int I, string Article)[] hits) => """{"points":[""" + string.Join(",", hits.Select(h => ScoredPoint(h.I, h.Article))) + "]}";
+        var batch = $$$"""{"result":[{{{Points((0, "a0"), (1, "a1"), (2, "a2"))}}},{{{Points((2, "a2"), (5, "a5"), (6, "a6"))}}}],"status":"ok","time":0.002}""";
+        var winners = Records((0, "a0"), (1, "a1"), (2, "a2"), (5, "a5"));
+        var handler = Stub("POST", "/points/query/batch", batch).Answer("POST", "/points", winners);
+        var passages = await TestStores.Create(Url, handler: handler).SearchAsync(HybridQuery(top: 4), Ct);
+
+        // lexical 1, 0.99, 0.98 → 1, 0.5, 0; dense 0.98, 0.95, 0.94 → 1, 0.25, 0; mixed 0.7 : 0.3.
+        Assert.Equal(["a0-000", "a1-001", "a2-002", "a5-005"], passages.Select(p => p.Chunk.Id));
+        Assert.Equal([0.7, 0.35, 0.3, 0.075], passages.Select(p => Math.Round(p.Score, 9)));
+        Assert.Equal("Chunk 2 text", passages[2].Chunk.Text);
+        var retrieve = JsonNode.Parse(handler.Requests[^1].Body!)!["ids"]!.AsArray().Select(id => (string)id!);
+        Assert.Equal([PointId(0), PointId(1), PointId(2), PointId(5)], retrieve); // the winners, best first
+    }
+
+    [Fact]
+    public async Task A_winner_deleted_before_its_passage_is_fetched_is_left_out()
+    {
+        var batch = $$$"""{"result":[{"points":[{{{ScoredPoint(0, "a0")}}},{{{ScoredPoint(1, "a1")}}}]},{"points":[]}],"status":"ok","time":0.002}""";
+        var handler = Stub("POST", "/points/query/batch", batch).Answer("POST", "/points", Records((1, "a1")));
+        var passages = await TestStores.Create(Url, handler: handler).SearchAsync(HybridQuery(top: 4), Ct);
+
+        Assert.Equal(["a1-001"], passages.Select(p => p.Chunk.Id));
+    }
+
+    private static string PointId(int i) => $"00000000-0000-5000-8000-{i:D12}";
+
+    /// <summary>A retrieve answer (spec-checked): the passage payloads of the given points.</summary>
+    private static string Records(params (int I, string Article)[] points) => Checked(QdrantSpec.Load(), "POST", "/collections/news/points", 200,
+        """{"result":[""" + string.Join(",", points.Select(p => Record(p.I, p.Article))) + """],"status":"ok","time":0.001}""");
+
+    [Fact]
+    public async Task A_batch_answer_with_too_few_results_is_reported()
+    {
+        var store = TestStores.Create(Url, handler: Stub("POST", "/points/query/batch", """{"result":[{"points":[]}],"status":"ok","time":0}"""));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SearchAsync(HybridQuery(top: 4), Ct));
+        Assert.Contains("1 results for 2 queries", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Bot.Testing.Qdrant;
+
 namespace Bot.Storage.Qdrant.Tests.Contract;
 
 /// <summary>The validator itself: it must accept what Qdrant accepts and reject what it would not.</summary>

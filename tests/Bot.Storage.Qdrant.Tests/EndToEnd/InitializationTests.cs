@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Tests.Contract;
-using Bot.Storage.Qdrant.Tests.Fakes;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 

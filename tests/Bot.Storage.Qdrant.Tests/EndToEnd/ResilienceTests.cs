@@ -3,10 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Tests.Contract;
-using Bot.Storage.Qdrant.Tests.Fakes;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Bot.Testing.Qdrant;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 
@@ -50,7 +49,8 @@ public sealed class ResilienceTests
     public async Task A_timed_out_attempt_is_retried()
     {
         await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        // Long enough that the retry itself never times out on a busy machine.
+        var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromSeconds(2));
         await store.InitializeAsync(null, Ct);
         server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)));
         Assert.False(await store.DeleteArticleAsync("nothing", Ct));
@@ -83,6 +83,45 @@ public sealed class ResilienceTests
         Assert.Contains("3 attempt(s)", error.Message);
         Assert.Contains("Qdrant:Url", error.Message);
         Assert.Equal(2, time.Delays.Count);
+    }
+
+    // The web host's health check reads GetStatsAsync: whatever goes wrong must come out as one clear ArchiveException.
+
+    [Fact]
+    public async Task An_answer_broken_off_mid_body_is_retried()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+        server.Inject("/points/count", new Fault(BreakOff: true));
+
+        Assert.Equal(1, (await store.GetStatsAsync(Ct)).Articles);
+        Assert.Equal(4, server.RequestsTo("POST", "/points/count").Count()); // articles (twice), chunks, chunks with vectors
+    }
+
+    [Fact]
+    public async Task Answers_that_keep_breaking_off_end_in_a_clear_error()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url, o => o.MaxRetries = 1);
+        await store.InitializeAsync(null, Ct);
+        server.Inject("/collections/news", new Fault(BreakOff: true), times: 2);
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
+        Assert.Contains($"Qdrant at {server.Url} broke off its answer to GET /collections/news (2 attempt(s))", error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_that_stalls_mid_body_times_out()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        var store = TestStores.Create(server.Url, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 0; });
+        await store.InitializeAsync(null, Ct);
+        server.Inject("/collections/news", new Fault(BreakOff: true, Delay: TimeSpan.FromSeconds(20)));
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
+        Assert.Contains("did not answer GET /collections/news within 0.3 s", error.Message);
     }
 
     [Fact]
@@ -148,8 +187,11 @@ public sealed class ResilienceTests
         await store.InitializeAsync(null, Ct);
         server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.DeleteArticleAsync("x", cancel.Token));
+        var deleting = store.DeleteArticleAsync("x", cancel.Token);
+        // Cancel once the request is in (not after a fixed time, which a busy machine may not reach it in).
+        while (!server.RequestsTo("POST", "/points/count").Any() && !deleting.IsCompleted) await Task.Delay(10, Ct);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deleting);
         Assert.Single(server.RequestsTo("POST", "/points/count"));
     }
 

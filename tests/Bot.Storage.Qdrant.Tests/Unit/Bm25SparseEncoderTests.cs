@@ -5,6 +5,8 @@ namespace Bot.Storage.Qdrant.Tests.Unit;
 
 public sealed class Bm25SparseEncoderTests
 {
+    private const double K1 = 1.2, B = 0.75;
+
     // FNV-1a 32-bit of the UTF-8 bytes, checked against an independent Python implementation.
     [Theory]
     [InlineData("a", 3826002220u)]
@@ -14,21 +16,36 @@ public sealed class Bm25SparseEncoderTests
         Assert.Equal(expected, Bm25SparseEncoder.TermIndex(term));
 
     [Fact]
+    public void A_pair_index_carries_on_from_its_first_terms_hash() =>
+        Assert.Equal(Bm25SparseEncoder.TermIndex("arm_drone"), Bm25SparseEncoder.PairIndex(Bm25SparseEncoder.TermIndex("arm"), "drone"));
+
+    [Fact]
     public void Document_weights_follow_bm25_term_frequency_saturation_and_length_normalisation()
     {
-        const double k1 = 1.2, b = 0.75, avg = 4;
-        var text = "drones drones drones Niger";
-        var vector = new Bm25SparseEncoder(avg).EncodeDocument(text)!;
-        var counts = TextAnalyzer.TermCounts(text);
-        var length = counts.Values.Sum();
-        Assert.Equal(counts.Count, vector.Indices.Length);
-        foreach (var (term, tf) in counts)
+        const double avg = 4;
+        const string context = "Niger drones", text = "drones drones drones Niger";
+        var vector = new Bm25SparseEncoder(avg).EncodeDocument(context, text)!;
+        var counts = TextAnalyzer.TermCounts(context + "\n" + text);
+        var pairs = TextAnalyzer.Pairs(TextAnalyzer.Terms(text)).CountBy(p => p).ToDictionary();
+        var length = counts.Values.Sum(); // pairs do not lengthen the chunk
+        Assert.Equal(counts.Count + pairs.Count, vector.Indices.Length);
+        foreach (var (term, tf) in counts.Concat(pairs))
         {
-            var expected = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg));
+            var expected = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg));
             var position = Array.IndexOf(vector.Indices, Bm25SparseEncoder.TermIndex(term));
             Assert.Equal(expected, vector.Values[position], 5);
         }
         Assert.True(vector.Indices.SequenceEqual(vector.Indices.Order()), "indices sorted and unique");
+    }
+
+    [Fact]
+    public void Pairs_come_from_the_body_only_and_never_span_the_context_line()
+    {
+        var vector = new Bm25SparseEncoder(10).EncodeDocument("Niger drones", "armed drones")!;
+        var indices = vector.Indices.ToHashSet();
+        Assert.Contains(Bm25SparseEncoder.TermIndex("arm_drone"), indices);
+        Assert.DoesNotContain(Bm25SparseEncoder.TermIndex("niger_drone"), indices);
+        Assert.DoesNotContain(Bm25SparseEncoder.TermIndex("drone_arm"), indices);
     }
 
     [Fact]
@@ -37,7 +54,7 @@ public sealed class Bm25SparseEncoderTests
         var encoder = new Bm25SparseEncoder(10);
         float WeightOfDrones(string text)
         {
-            var vector = encoder.EncodeDocument(text)!;
+            var vector = encoder.EncodeDocument("", text)!;
             return vector.Values[Array.IndexOf(vector.Indices, Bm25SparseEncoder.TermIndex(TextAnalyzer.Stem("drones")))];
         }
         var shortChunk = WeightOfDrones("drones Niger");
@@ -46,17 +63,26 @@ public sealed class Bm25SparseEncoderTests
     }
 
     [Fact]
-    public void Query_weights_each_distinct_term_once()
+    public void Query_weights_each_distinct_term_once_and_each_distinct_pair_half()
     {
-        var query = Bm25SparseEncoder.EncodeQuery(["drone", "niger", "drone"])!;
-        Assert.Equal(2, query.Indices.Length);
-        Assert.All(query.Values, v => Assert.Equal(1f, v));
+        var query = Bm25SparseEncoder.EncodeQuery(["arm", "drone", "niger", "arm", "drone"])!;
+        var weights = query.Indices.Zip(query.Values).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal(new Dictionary<uint, float>
+        {
+            [Bm25SparseEncoder.TermIndex("arm")] = 1f,
+            [Bm25SparseEncoder.TermIndex("drone")] = 1f,
+            [Bm25SparseEncoder.TermIndex("niger")] = 1f,
+            [Bm25SparseEncoder.TermIndex("arm_drone")] = 0.5f,
+            [Bm25SparseEncoder.TermIndex("drone_niger")] = 0.5f,
+            [Bm25SparseEncoder.TermIndex("niger_arm")] = 0.5f,
+        }, weights);
+        Assert.True(query.Indices.SequenceEqual(query.Indices.Order()), "indices sorted and unique");
     }
 
     [Fact]
     public void Text_without_terms_has_no_vector()
     {
-        Assert.Null(new Bm25SparseEncoder(60).EncodeDocument("the of and"));
+        Assert.Null(new Bm25SparseEncoder(60).EncodeDocument("", "the of and"));
         Assert.Null(Bm25SparseEncoder.EncodeQuery([]));
     }
 }

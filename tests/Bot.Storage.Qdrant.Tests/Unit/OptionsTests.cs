@@ -17,6 +17,7 @@ public sealed class OptionsTests
             ["Qdrant:Collection"] = "archive",
             ["Qdrant:Timeout"] = "00:00:05",
             ["Qdrant:MaxParallelUploads"] = "2",
+            ["Qdrant:HybridFusion"] = "rrf",
         }).Build();
         using var services = new ServiceCollection().AddLogging().AddQdrantArchiveStore(configuration).BuildServiceProvider();
 
@@ -26,17 +27,29 @@ public sealed class OptionsTests
         Assert.Equal("qdrant https://qdrant.example:6333/archive", store.Description);
         var options = services.GetRequiredService<IOptions<QdrantOptions>>().Value;
         Assert.Equal((TimeSpan.FromSeconds(5), 2, "secret"), (options.Timeout, options.MaxParallelUploads, options.ApiKey));
+        Assert.Equal(QdrantHybridFusion.Rrf, options.HybridFusion);
     }
 
     [Fact]
     public void Bad_settings_are_all_reported_at_once()
     {
-        var options = new QdrantOptions { Url = new Uri("ftp://x"), Collection = "bad/name", BatchSize = 1000, Timeout = TimeSpan.Zero };
+        var options = new QdrantOptions
+        {
+            Url = new Uri("ftp://x"), Collection = "bad/name", BatchSize = 1000, Timeout = TimeSpan.Zero, DenseWeight = 1.5,
+            HybridFusion = (QdrantHybridFusion)7,
+        };
         var error = Assert.Throws<OptionsValidationException>(() => new QdrantArchiveStore(new HttpClient(), Options.Create(options)));
-        Assert.Equal(4, error.Failures.Count());
+        Assert.Equal(6, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.Contains("Qdrant:BatchSize"));
+        Assert.Contains(error.Failures, f => f.Contains("Store:DenseWeight"));
+        Assert.Contains(error.Failures, f => f.Contains("'score' or 'rrf'"));
     }
 
     [Fact]
-    public void Defaults_are_valid() => Assert.Empty(new QdrantOptions().Problems());
+    public void Defaults_are_valid_and_fuse_scores_like_the_embedded_store()
+    {
+        var options = new QdrantOptions();
+        Assert.Empty(options.Problems());
+        Assert.Equal((QdrantHybridFusion.Score, RankFusion.DefaultDenseWeight), (options.HybridFusion, options.DenseWeight));
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Bot.Storage.Qdrant.Tests.Contract;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>
 /// Makes the OpenAPI 3.0 schemas strict JSON Schema 2020-12, as /work/shared/README.md prescribes:

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Bot.Storage.Qdrant.Tests.Fakes;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>
 /// An in-memory Qdrant with the semantics the adapter relies on (named dense and sparse vectors,
-/// IDF-weighted sparse dot products, cosine, RRF fusion, groups, filters, ordered scrolls), answering
+/// IDF-weighted sparse dot products, cosine, RRF fusion, groups, batches, filters, ordered scrolls), answering
 /// in the shapes of Qdrant 1.19's OpenAPI contract. Written from Qdrant's documented behaviour, not
 /// its code; the real-server tests (QDRANT_URL) check the same store against the real thing.
 /// </summary>
@@ -60,6 +60,7 @@ public sealed partial class FakeQdrantEngine
             ("POST", "points/scroll") => Json(collection.Scroll(body!.AsObject())),
             ("POST", "points/query") => Json(collection.Query(body!.AsObject())),
             ("POST", "points/query/groups") => Json(collection.QueryGroups(body!.AsObject())),
+            ("POST", "points/query/batch") => Json(new JsonArray([.. body!["searches"]!.AsArray().Select(s => (JsonNode)collection.Query(s!.AsObject()))])),
             _ => Error(404, $"Not found: {method} {path}"),
         };
     }

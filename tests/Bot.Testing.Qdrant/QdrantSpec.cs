@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Bot.Testing;
 using Json.Schema;
 
-namespace Bot.Storage.Qdrant.Tests.Contract;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>
 /// Qdrant 1.19's published OpenAPI contract as a request and response validator: the path and

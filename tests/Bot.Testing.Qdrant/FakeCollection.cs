@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Bot.Storage.Qdrant.Tests.Fakes;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>One collection of <see cref="FakeQdrantEngine"/>: its points, vectors config and payload indexes.</summary>
 public sealed class FakeCollection(string name, JsonObject create)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bot.Storage.Qdrant.Tests.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Storage.Qdrant.Tests.Fakes;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (port 0) that records every request, validates it against
@@ -81,7 +80,13 @@ public sealed class FakeQdrantServer : IAsyncDisposable
             await WriteAsync(context, pathAndQuery, FakeQdrantEngine.Error(413, "Payload too large"));
             return;
         }
-        if (TakeFault(recorded.Path) is { } fault)
+        var fault = TakeFault(recorded.Path);
+        if (fault is { BreakOff: true })
+        {
+            await BreakOffAsync(context, fault, Engine.Handle(request.Method, recorded.Path, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body)));
+            return;
+        }
+        if (fault is not null)
         {
             if (fault.Delay is { } delay)
             {
@@ -105,6 +110,23 @@ public sealed class FakeQdrantServer : IAsyncDisposable
         }
         var json = string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body);
         await WriteAsync(context, pathAndQuery, Engine.Handle(request.Method, recorded.Path, json));
+    }
+
+    /// <summary>Sends the headers and half the body of <paramref name="answer"/>, waits the fault's delay if any, then drops the connection.</summary>
+    private static async Task BreakOffAsync(HttpContext context, Fault fault, FakeAnswer answer)
+    {
+        var bytes = Encoding.UTF8.GetBytes(answer.Json?.ToJsonString() ?? answer.Text ?? "");
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        try
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (fault.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException) { }
+        context.Abort();
     }
 
     private async Task WriteAsync(HttpContext context, string pathAndQuery, FakeAnswer answer)
@@ -155,9 +177,11 @@ public sealed record RecordedRequest(string Method, string Path, string PathAndQ
 
 /// <summary>
 /// A misbehaviour: wait <see cref="Delay"/>, then answer <see cref="Status"/> (with Retry-After, and
-/// <see cref="Json"/> or an error body with <see cref="Message"/>), or carry on normally.
+/// <see cref="Json"/> or an error body with <see cref="Message"/>), or carry on normally. With
+/// <see cref="BreakOff"/>, the real answer starts but stops half way (after <see cref="Delay"/>, if set).
 /// </summary>
-public sealed record Fault(int? Status = null, TimeSpan? Delay = null, string? RetryAfter = null, string? Message = null, string? Json = null)
+public sealed record Fault(int? Status = null, TimeSpan? Delay = null, string? RetryAfter = null, string? Message = null, string? Json = null,
+    bool BreakOff = false)
 {
     public string? PathPart { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Bot.Storage.Qdrant.Tests.Fakes;
+namespace Bot.Testing.Qdrant;
 
 /// <summary>Qdrant's filter semantics over JSON payloads (the condition kinds the adapter sends, and nested filters).</summary>
 public static class FakeFilter

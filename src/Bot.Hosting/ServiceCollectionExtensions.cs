@@ -12,6 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Hosting;
 
@@ -31,7 +33,11 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ExtractiveOptions>().Bind(configuration.GetSection(ExtractiveOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });
         services.AddSemanticKernelAnswering(configuration);
-        services.TryAddSingleton<IAnswerer, ExtractiveAnswerer>();
+        // The extractive answerer weighs question terms by their rarity in the whole archive when the store can say.
+        services.TryAddSingleton<IAnswerer>(provider => new ExtractiveAnswerer(
+            provider.GetRequiredService<IOptions<ExtractiveOptions>>(),
+            provider.GetRequiredService<ILogger<ExtractiveAnswerer>>(),
+            provider.GetRequiredService<IArchiveStore>() as ITermStatistics));
         services.TryAddSingleton<IQueryRewriter, FollowUpQueryRewriter>();
         services.AddSingleton<IAskService, AskService>();
         return services;

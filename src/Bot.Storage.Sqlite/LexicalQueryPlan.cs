@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Core.Analysis;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +18,7 @@ internal static class LexicalQueryPlan
     {
         var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
         var phrases = distinct.Concat(TextAnalyzer.Pairs(terms).Distinct(StringComparer.Ordinal)).ToList();
-        var frequencies = await DocumentFrequenciesAsync(connection, distinct, cancellationToken);
+        var frequencies = await SqliteTermStatistics.CountsAsync(connection, distinct, cancellationToken);
         long Frequency(string phrase) => phrase.IndexOf(TextAnalyzer.PairSeparator) is var cut and > 0
             ? Math.Min(frequencies.GetValueOrDefault(phrase[..cut]), frequencies.GetValueOrDefault(phrase[(cut + 1)..]))
             : frequencies.GetValueOrDefault(phrase);
@@ -35,17 +34,5 @@ internal static class LexicalQueryPlan
             postings += Frequency(phrase);
         }
         return kept;
-    }
-
-    private static async Task<Dictionary<string, long>> DocumentFrequenciesAsync(
-        SqliteConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each($terms))";
-        command.Parameters.AddWithValue("$terms", JsonSerializer.Serialize(terms));
-        var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) frequencies[reader.GetString(0)] = reader.GetInt64(1);
-        return frequencies;
     }
 }

@@ -10,12 +10,13 @@ namespace Bot.Storage.Sqlite;
 /// The embedded archive: one SQLite file with articles, chunks, an FTS5 BM25 index and float16 vectors.
 /// Writes are serialised in-process and atomic per batch; WAL lets searches run while an ingest writes.
 /// </summary>
-public sealed class SqliteArchiveStore : IArchiveStore
+public sealed class SqliteArchiveStore : IArchiveStore, ITermStatistics
 {
     private readonly SqliteArchiveOptions options;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly DenseIndex denseIndex;
+    private readonly SqliteTermStatistics termStatistics = new();
     private bool schemaChecked;
 
     public SqliteArchiveStore(IOptions<SqliteArchiveOptions> options)
@@ -109,6 +110,12 @@ public sealed class SqliteArchiveStore : IArchiveStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await new SqliteSearch(connection, denseIndex, options).RunAsync(query, cancellationToken);
+    }
+
+    public async Task<DocumentFrequencies> GetDocumentFrequenciesAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await termStatistics.ReadAsync(connection, terms, cancellationToken);
     }
 
     public async Task<ArchiveStats> GetStatsAsync(CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ namespace Bot.Storage.Sqlite;
 /// Tables: articles (full text + metadata), article_tags (filter index), chunks (offsets, text),
 /// chunk_vectors (one float16 vector per sentence of a chunk),
 /// chunk_fts (contentless FTS5 over analysed terms and term pairs: SQLite ranks BM25, the core's analyser decides the terms),
-/// term_df (chunks per analysed term, so a query can leave out its most common terms on a large archive),
+/// term_df (chunks per analysed term: a query leaves out its most common terms on a large archive, the answerer weighs terms by rarity),
 /// meta (schema version, embedding space, write generation).
 /// </summary>
 internal static class SqliteSchema

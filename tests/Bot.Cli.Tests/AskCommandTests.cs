@@ -25,6 +25,8 @@ public class AskCommandTests
             var text = article.GetProperty("text").GetString()!;
             var (start, end) = (citation.GetProperty("start").GetInt32(), citation.GetProperty("end").GetInt32());
             Assert.Equal(text[start..end], citation.GetProperty("quote").GetString());
+            // Quotes come from the story's body, never its refile note, byline or "NIAMEY (Reuters) - " dateline.
+            Assert.True(start >= text.IndexOf("Niger has asked", StringComparison.Ordinal), $"quote at {start} is in the header");
             Assert.Equal("Reuters", citation.GetProperty("source").GetString());
             Assert.Contains($"[{citation.GetProperty("number").GetInt32()}]", answer.GetProperty("text").GetString());
         }

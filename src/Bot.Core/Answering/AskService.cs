@@ -42,7 +42,7 @@ public sealed class AskService(
         Answer? final = null;
         using (BotTelemetry.Source.StartActivity("answer"))
         {
-            await foreach (var update in answerer.AnswerAsync(new AnswerContext(question, retrieval.Passages, history), cancellationToken))
+            await foreach (var update in answerer.AnswerAsync(new AnswerContext(question, retrieval.Passages, history) { Query = query }, cancellationToken))
             {
                 if (update is AnswerFinal { Answer: var answer })
                 {

@@ -15,7 +15,14 @@ public interface IAnswerer
 }
 
 /// <summary>The question, the numbered passages it may be answered from (passage i is source [i+1]), and recent turns.</summary>
-public sealed record AnswerContext(string Question, IReadOnlyList<Passage> Passages, IReadOnlyList<ConversationTurn> History);
+public sealed record AnswerContext(string Question, IReadOnlyList<Passage> Passages, IReadOnlyList<ConversationTurn> History)
+{
+    /// <summary>
+    /// The stand-alone query the passages were retrieved with: the question itself, or a follow-up rewritten with
+    /// the turns it leans on ("what did he say?" with the previous question). <see cref="Question"/> is what the user typed.
+    /// </summary>
+    public string Query { get; init; } = Question;
+}
 
 public sealed record ConversationTurn(string Question, string Answer);
 

@@ -120,7 +120,8 @@ public static class AnswerEvaluation
         public async IAsyncEnumerable<AnswerUpdate> AnswerAsync(AnswerContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             Passages = context.Passages;
-            if (recordFeatures) Features = ExtractiveReader.Read(context.Question, context.Passages).Features?.ToVector();
+            if (recordFeatures && inner is ExtractiveAnswerer extractive)
+                Features = (await extractive.ReadAsync(context, cancellationToken)).Features?.ToVector();
             await foreach (var update in inner.AnswerAsync(context, cancellationToken))
             {
                 if (update is AnswerFinal { Answer: var answer }) Raw = answer;

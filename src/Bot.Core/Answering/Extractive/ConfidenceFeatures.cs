@@ -2,49 +2,76 @@ namespace Bot.Core.Answering.Extractive;
 
 /// <summary>
 /// What the confidence model looks at for one question: how well the best sentence, its neighbours and its
-/// passage cover the question (terms weighted by rarity), how clearly the best sentence wins, whether it holds
-/// the kind of token the question asks for, and the signs of a doctored question. SQuAD 2.0's unanswerable
-/// questions are written to look answerable from the paragraph, usually by swapping in a name it lacks, by
-/// negating it, or by flipping a small word ("before" for "after"), which the last three features catch.
+/// passage cover the question (terms weighted by rarity), how rare the rarest missing term is, how clearly the
+/// best sentence wins, and the signs of a doctored question. SQuAD 2.0's unanswerable questions are written to
+/// look answerable from a paragraph: a name or number swapped for one the paragraph lacks, a negation added, a
+/// word flipped to its opposite ("least" for "most"), which the cues from <see cref="Negation"/>,
+/// <see cref="Opposites"/> and <see cref="Substitutions"/> catch.
 /// </summary>
 public sealed record ConfidenceFeatures(
     double Coverage,
-    double PassageCoverage,
+    /// <summary>Coverage of the sentence with its neighbours in the chunk (a question often spans two sentences).</summary>
     double WindowCoverage,
-    bool TypeMatch,
-    double RankScore,
+    double PassageCoverage,
+    /// <summary>How many of the question's terms the window lacks.</summary>
+    int MissingTerms,
+    /// <summary>Rarity of the rarest question term missing from the window, 0..1.</summary>
+    double MissingRarity,
+    /// <summary>Ranking score of the best sentence minus that of the best sentence of another article.</summary>
     double Margin,
     int QuestionTerms,
     /// <summary>Share of the sentence's terms that are not the question's: room for the answer.</summary>
     double SentenceNovelty,
-    /// <summary>The question is negated ("not", "never"...), the sentence is not.</summary>
+    /// <summary>The question is negated ("not", "never"...), the sentence not at all.</summary>
     bool NegationMismatch,
+    /// <summary>A word the question negates is not negated in the window.</summary>
+    bool NegationLost,
+    /// <summary>The sentence negates a word the question asserts.</summary>
+    bool NegationAdded,
     /// <summary>A name or number of the question is nowhere in the passage.</summary>
     bool EntityMissing,
-    /// <summary>Sense-flipping small words of the question the sentence lacks (<see cref="Contrast"/>).</summary>
-    int ContrastMissing)
+    /// <summary>A number written in digits in the question is not in the sentence.</summary>
+    bool NumberMissing,
+    /// <summary>The question asks the opposite of the sentence (<see cref="Opposites"/>).</summary>
+    bool Opposite,
+    /// <summary>A name or number of the question is replaced by another in the sentence (<see cref="Substitutions"/>).</summary>
+    bool NameOrNumberSwapped,
+    /// <summary>A content word of the question is replaced by another before a shared word.</summary>
+    bool ModifierSwapped,
+    /// <summary>The question wants a date, number or name and the sentence has none that is new.</summary>
+    bool AnswerTypeMissing)
 {
     /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept).</summary>
     public static readonly IReadOnlyList<string> Names =
     [
-        "intercept", "coverage", "passageCoverage", "windowCoverage", "fullCoverage", "typeMatch", "rankScore", "margin",
-        "logQuestionTerms", "sentenceNovelty", "negationMismatch", "entityMissing", "contrastMissing",
+        "intercept", "coverage", "windowCoverage", "passageCoverage", "fullWindow", "coverageSquared", "logMissingTerms", "missingRarity", "margin", "logQuestionTerms",
+        "sentenceNovelty", "negationMismatch", "negationLost", "negationAdded", "entityMissing", "numberMissing", "opposite",
+        "nameOrNumberSwapped", "modifierSwapped", "answerTypeMissing",
     ];
 
     public double[] ToVector() =>
     [
         1,
         Coverage,
-        PassageCoverage,
         WindowCoverage,
-        Coverage >= 0.999 ? 1 : 0,
-        TypeMatch ? 1 : 0,
-        RankScore,
+        PassageCoverage,
+        Flag(MissingTerms == 0),
+        Coverage * Coverage,
+        Math.Log(1 + MissingTerms),
+        MissingRarity,
         Margin,
         Math.Log(1 + QuestionTerms),
         SentenceNovelty,
-        NegationMismatch ? 1 : 0,
-        EntityMissing ? 1 : 0,
-        ContrastMissing,
+        Flag(NegationMismatch),
+        Flag(NegationLost),
+        Flag(NegationAdded),
+        Flag(EntityMissing),
+        Flag(NumberMissing),
+        Flag(Opposite),
+        Flag(NameOrNumberSwapped),
+        Flag(ModifierSwapped),
+        Flag(AnswerTypeMissing),
     ];
+
+    private static double Flag(bool value) => value ? 1 : 0;
 }

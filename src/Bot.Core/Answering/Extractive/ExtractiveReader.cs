@@ -1,45 +1,69 @@
+using System.Text.RegularExpressions;
 using Bot.Core.Retrieval;
 
 namespace Bot.Core.Answering.Extractive;
 
 /// <summary>The ranked sentences of the passages and, when there is a best one, what the confidence model needs.</summary>
-public sealed record ExtractiveReading(QuestionProfile Question, IReadOnlyList<ScoredSentence> Ranked, ConfidenceFeatures? Features);
+public sealed record ExtractiveReading(QuestionProfile Question, IReadOnlyList<ScoredSentence> Ranked, ConfidenceFeatures? Features)
+{
+    /// <summary>The best sentence's neighbours in its chunk, best-ranked first.</summary>
+    public IEnumerable<SentenceCandidate> NeighboursOfBest() =>
+        Ranked.Select(s => s.Candidate).Where(c => c.IsNeighbourOf(Ranked[0].Candidate));
+}
 
 /// <summary>Reads the passages for a question: candidate sentences, their ranking, and the confidence features of the best.</summary>
-public static class ExtractiveReader
+public static partial class ExtractiveReader
 {
-    public static ExtractiveReading Read(string question, IReadOnlyList<Passage> passages)
+    /// <param name="frequencies">The archive's document frequencies of the question's terms, when the store offers them.</param>
+    /// <param name="asked">The question as asked, when <paramref name="question"/> is a follow-up rewritten from it.</param>
+    public static ExtractiveReading Read(string question, IReadOnlyList<Passage> passages, DocumentFrequencies? frequencies = null,
+        string? asked = null)
     {
         var candidates = SentenceCandidates.From(passages);
-        var profile = QuestionProfile.Of(question, passages, passages.Select(PassageTerms.Of).ToList());
+        var profile = QuestionProfile.Of(question, passages.Select(PassageTerms.Of).ToList(), frequencies, asked);
         var ranked = SentenceRanker.Rank(profile, candidates);
         if (ranked.Count == 0 || profile.Terms.Count == 0) return new ExtractiveReading(profile, ranked, null);
-
-        var best = ranked[0];
-        var sentence = best.Candidate;
-        var rival = ranked.Skip(1).FirstOrDefault(s => s.Candidate.Passage.Article.Id != sentence.Passage.Article.Id);
-        var features = new ConfidenceFeatures(
-            best.Features.Coverage,
-            best.Features.PassageCoverage,
-            profile.Coverage(Window(ranked, sentence)),
-            best.Features.TypeMatch,
-            best.Features.RankScore,
-            best.Score - (rival?.Score ?? 0),
-            profile.Terms.Count,
-            sentence.Terms.Count == 0 ? 0 : sentence.Terms.Count(t => !profile.Weights.ContainsKey(t)) / (double)sentence.Terms.Count,
-            profile.Negated && !QuestionProfile.HasNegation(sentence.Text),
-            profile.MissesEntity(PassageTerms.Of(sentence.Passage)),
-            Contrast.MissingWords(question, sentence.Text));
-        return new ExtractiveReading(profile, ranked, features);
+        var reading = new ExtractiveReading(profile, ranked, null);
+        return reading with { Features = Measure(reading) };
     }
 
-    /// <summary>The terms of a sentence and its neighbours in the same chunk (a question often spans two sentences).</summary>
-    private static HashSet<string> Window(IReadOnlyList<ScoredSentence> ranked, SentenceCandidate sentence)
+    private static ConfidenceFeatures Measure(ExtractiveReading reading)
     {
+        var question = reading.Question;
+        var best = reading.Ranked[0];
+        var sentence = best.Candidate;
+        var neighbours = reading.NeighboursOfBest().ToList();
         var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
-        foreach (var s in ranked)
-            if (s.Candidate.Passage.Chunk.Id == sentence.Passage.Chunk.Id && Math.Abs(s.Candidate.Position - sentence.Position) == 1)
-                terms.UnionWith(s.Candidate.Terms);
-        return terms;
+        foreach (var neighbour in neighbours) terms.UnionWith(neighbour.Terms);
+        var window = question.Near(terms, sentence.Passage);
+        var windowWords = Words.Of(string.Join(" ", neighbours.Append(sentence).OrderBy(c => c.Position).Select(c => c.Text)));
+        var sentenceWords = Words.Of(sentence.Text);
+        var questionNegates = Negation.GovernedStems(question.Words);
+        var sentenceNegates = Negation.GovernedStems(sentenceWords);
+        var windowNegates = Negation.GovernedStems(windowWords);
+        var substitution = Substitutions.Find(question.Words, sentenceWords);
+        var rival = reading.Ranked.Skip(1).FirstOrDefault(s => s.Candidate.Passage.Article.Id != sentence.Passage.Article.Id);
+
+        return new ConfidenceFeatures(
+            best.Features.Coverage,
+            question.Coverage(window),
+            best.Features.PassageCoverage,
+            question.Terms.Count(t => !window.Contains(t)),
+            question.MissingRarity(window),
+            best.Score - (rival?.Score ?? 0),
+            question.Terms.Count,
+            sentence.Terms.Count == 0 ? 0 : sentence.Terms.Count(t => !question.Weights.ContainsKey(t)) / (double)sentence.Terms.Count,
+            question.Negated && !Negation.IsNegated(sentenceWords),
+            questionNegates.Any(t => !windowNegates.Contains(t)),
+            sentenceNegates.Any(t => question.Words.StemSet.Contains(t) && !questionNegates.Contains(t)),
+            question.MissesEntity(PassageTerms.Of(sentence.Passage)),
+            Number().Matches(question.Question).Any(m => !sentence.Text.Contains(m.Value.TrimEnd('.', ','), StringComparison.Ordinal)),
+            Opposites.Flipped(question.Words, sentenceWords),
+            substitution.NameOrNumber,
+            substitution.Modifier,
+            question.AnswerType != AnswerType.Any && !best.Features.TypeMatch);
     }
+
+    [GeneratedRegex(@"\d[\d,.]*")]
+    private static partial Regex Number();
 }

@@ -4,32 +4,65 @@ using Bot.Core.Retrieval;
 namespace Bot.Core.Answering.Extractive;
 
 /// <summary>
-/// The question as the ranker sees it: its distinct content terms, each weighted by how rare it is among the
-/// retrieved passages (BM25's idf with the passages as the collection, so a term every passage shares says
-/// little and a term no passage has weighs most), its expected answer type, and whether it is negated.
+/// The question as the ranker sees it: its distinct content terms, each weighted by its rarity (BM25's idf),
+/// its expected answer type, its words and whether it is negated. Rarity is judged in the whole archive when the
+/// store gives document frequencies, else among the retrieved passages; the archive's view sees that a term is
+/// rare even when every retrieved passage happens to hold it. A follow-up's query also holds the earlier turn's
+/// terms (<see cref="ContextTerms"/>): they say which story is meant, not what the sentence must say, so a
+/// sentence has them when its passage does ("Who announced it?" after a question about a port's containers
+/// wants the sentence about the announcement, in that port's story).
 /// </summary>
 public sealed record QuestionProfile(
     string Question,
     IReadOnlyList<string> Terms,
     IReadOnlyDictionary<string, double> Weights,
     double TotalWeight,
+    /// <summary>The weight of a term found nowhere: the scale of <see cref="Weights"/>.</summary>
+    double MaxWeight,
     AnswerType AnswerType,
-    bool Negated,
+    Words Words,
     /// <summary>Terms of the question's names and numbers (capitalised words after the first, digits).</summary>
-    IReadOnlySet<string> EntityTerms)
+    IReadOnlySet<string> EntityTerms,
+    /// <summary>Terms the query has from earlier turns, not from the question as asked; empty for a stand-alone question.</summary>
+    IReadOnlySet<string> ContextTerms)
 {
-    public static QuestionProfile Of(string question, IReadOnlyList<Passage> passages, IReadOnlyList<IReadOnlySet<string>> passageTerms)
+    public bool Negated => Negation.IsNegated(Words);
+
+    /// <param name="question">The stand-alone query the passages were retrieved with.</param>
+    /// <param name="asked">The question as asked when the query was rewritten from it; it alone says what kind of answer is wanted.</param>
+    public static QuestionProfile Of(string question, IReadOnlyList<IReadOnlySet<string>> passageTerms, DocumentFrequencies? frequencies = null,
+        string? asked = null)
     {
-        var terms = TextAnalyzer.Terms(question).Distinct(StringComparer.Ordinal).ToList();
+        var words = Words.Of(question);
+        var asking = words.Stems.Where((_, i) => words.IsAsking(i)).ToHashSet(StringComparer.Ordinal);
+        var terms = TextAnalyzer.Terms(question).Where(t => !asking.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var documents = frequencies?.Documents ?? passageTerms.Count;
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in terms)
-        {
-            var df = passageTerms.Count(p => p.Contains(term));
-            weights[term] = Math.Log(1 + (passages.Count - df + 0.5) / (df + 0.5));
-        }
-        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), AnswerTypes.Of(question), IsNegated(question),
-            EntityTermsOf(question));
+            weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term)));
+        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), AnswerTypes.Of(asked ?? question),
+            words, EntityTermsOf(question), ContextTermsOf(terms, asked));
     }
+
+    /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
+    private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
+    {
+        var own = asked is null ? [] : TextAnalyzer.Terms(asked).ToHashSet(StringComparer.Ordinal);
+        return own.Count == 0 ? new HashSet<string>() : terms.Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary><paramref name="terms"/> of a sentence or window, with the context terms its passage holds.</summary>
+    public IReadOnlySet<string> Near(IReadOnlySet<string> terms, Passage passage)
+    {
+        if (ContextTerms.Count == 0) return terms;
+        var near = new HashSet<string>(terms, StringComparer.Ordinal);
+        near.UnionWith(ContextTerms.Where(PassageTerms.Of(passage).Contains));
+        return near;
+    }
+
+    /// <summary>BM25's inverse document frequency: never negative, highest for a term in no document.</summary>
+    private static double Idf(long documents, long frequency) =>
+        Math.Log(1 + (Math.Max(documents, frequency) - frequency + 0.5) / (frequency + 0.5));
 
     /// <summary>The weighted share of the question's terms found in <paramref name="terms"/>, 0..1.</summary>
     public double Coverage(IReadOnlySet<string> terms)
@@ -39,6 +72,15 @@ public sealed record QuestionProfile(
         foreach (var term in Terms)
             if (terms.Contains(term)) found += Weights[term];
         return found / TotalWeight;
+    }
+
+    /// <summary>The rarity of the rarest question term missing from <paramref name="terms"/>, 0..1 (0: none missing).</summary>
+    public double MissingRarity(IReadOnlySet<string> terms)
+    {
+        var rarest = 0.0;
+        foreach (var term in Terms)
+            if (!terms.Contains(term)) rarest = Math.Max(rarest, Weights[term]);
+        return MaxWeight <= 0 ? 0 : rarest / MaxWeight;
     }
 
     /// <summary>Whether a name or number of the question is missing from <paramref name="terms"/>.</summary>
@@ -53,15 +95,4 @@ public sealed record QuestionProfile(
                 entities.UnionWith(TextAnalyzer.Terms(words[i]));
         return entities;
     }
-
-    private static readonly string[] NegationWords = ["not", "never", "no", "nor", "without"];
-
-    private static bool IsNegated(string text)
-    {
-        var words = text.ToLowerInvariant().Split([' ', ',', '?', '.', ';', ':', '"'], StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => NegationWords.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || w.EndsWith("n’t", StringComparison.Ordinal));
-    }
-
-    /// <summary>Whether <paramref name="sentence"/> is negated in the same sense as a question can be.</summary>
-    public static bool HasNegation(string sentence) => IsNegated(sentence);
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Analysis;
+using Bot.Core.Articles.Metadata;
 using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 
@@ -22,6 +23,10 @@ public sealed record SentenceCandidate(
 {
     /// <summary>The article's first sentence (news leads and Wikipedia openings say the most).</summary>
     public bool OpensArticle => Position == 0 && Passage.Chunk.Ordinal == 0;
+
+    /// <summary>The sentence right before or after <paramref name="other"/> in the same chunk.</summary>
+    public bool IsNeighbourOf(SentenceCandidate other) =>
+        Passage.Chunk.Id == other.Passage.Chunk.Id && Math.Abs(Position - other.Position) == 1;
 }
 
 /// <summary>Splits the retrieved passages into sentence candidates, each sentence once.</summary>
@@ -29,7 +34,8 @@ public static class SentenceCandidates
 {
     /// <summary>
     /// Every sentence of every passage, best-ranked passage first. Chunks overlap by a sentence, so a sentence
-    /// seen in a better-ranked passage of the same article is not repeated.
+    /// seen in a better-ranked passage of the same article is not repeated. A wire story's header (refile note,
+    /// byline, "NIAMEY (Reuters) - ") is not the story: a sentence holding it is quoted from the lead on.
     /// </summary>
     public static IReadOnlyList<SentenceCandidate> From(IReadOnlyList<Passage> passages)
     {
@@ -39,9 +45,11 @@ public static class SentenceCandidates
         {
             var chunk = passages[rank].Chunk;
             var spans = SentenceSplitter.Split(chunk.Text);
+            var leadStart = chunk.Start == 0 ? DatelineParser.Parse(chunk.Text)?.LeadStart ?? 0 : 0;
             for (var position = 0; position < spans.Count; position++)
             {
-                var span = spans[position];
+                var span = spans[position] with { Start = Math.Max(spans[position].Start, leadStart) };
+                if (span.Length <= 0) continue;
                 var start = chunk.Start + span.Start;
                 var text = span.Of(chunk.Text);
                 // A sentence with a bracketed number ("[3]", a Wikipedia footnote) would read as a citation marker.

@@ -39,7 +39,7 @@ public static class SentenceRanker
             if (!passageCoverage.TryGetValue(chunk.Id, out var inPassage))
                 passageCoverage[chunk.Id] = inPassage = question.Coverage(PassageTerms.Of(candidate.Passage));
             var features = new SentenceFeatures(
-                question.Coverage(candidate.Terms),
+                question.Coverage(question.Near(candidate.Terms, candidate.Passage)),
                 inPassage,
                 1.0 / (1 + candidate.Rank),
                 AnswerTypes.Matches(question.AnswerType, candidate.Text, question.Question),

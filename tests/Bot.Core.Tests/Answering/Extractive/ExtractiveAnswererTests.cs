@@ -25,6 +25,18 @@ public class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task The_seed_story_is_quoted_from_its_lead_on_never_its_refile_note_byline_or_dateline()
+    {
+        var answer = await SeedStory.AnswerAsync(DronesQuestion, options: new ExtractiveOptions { MaxSentences = 3, FollowingSentenceRatio = 0 });
+
+        var lead = SeedStory.Article.Text.IndexOf("Niger has asked", StringComparison.Ordinal);
+        Assert.StartsWith("(This Nov. 1 story refiles", SeedStory.Article.Text);
+        Assert.Contains(answer.Citations, c => c.Start == lead && c.Quote.StartsWith("Niger has asked the United States", StringComparison.Ordinal));
+        Assert.All(answer.Citations, c => Assert.True(c.Start >= lead, $"\"{c.Quote}\" starts in the header"));
+        Assert.True(CitationValidator.Validate(answer, SeedStory.PassagesFor(DronesQuestion)).WasValid);
+    }
+
+    [Fact]
     public async Task The_seed_answer_passes_the_citation_validator_unchanged()
     {
         var answer = await SeedStory.AnswerAsync(DronesQuestion);
@@ -33,6 +45,38 @@ public class ExtractiveAnswererTests
 
         Assert.True(result.WasValid, string.Join("; ", result.Problems));
         Assert.Same(answer, result.Repaired);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_answered_from_its_rewritten_query_and_not_from_its_own_words()
+    {
+        const string followUp = "Who was it?";
+        var query = $"{followUp} {DronesQuestion}";
+        var passages = SeedStory.PassagesFor(query);
+        var history = new[] { new ConversationTurn(DronesQuestion, "Niger asked.") };
+
+        var rewritten = await SeedStory.AnswerAsync(new AnswerContext(followUp, passages, history) { Query = query });
+        var alone = await SeedStory.AnswerAsync(new AnswerContext(followUp, passages, history));
+
+        Assert.False(rewritten.Abstained);
+        Assert.Contains("Kalla Mountari", rewritten.Text);
+        Assert.True(alone.Abstained, alone.Text);
+    }
+
+    [Fact]
+    public async Task A_follow_ups_own_words_pick_the_sentence_and_the_earlier_turns_words_pick_the_story()
+    {
+        var passages = new[] { "Katavo", "Lotavo", "Mitavo" }.Select((city, i) => Make($"port-{i}", $"Port of {city} reports a record year",
+                $"The port of {city} handled {1000 + 37 * i} containers last year, a record. Harbour master Amara {city}son announced the figure on Monday."))
+            .Select(article => PassageOf(article, 0, 0, article.Text.Length)).ToList();
+        const string first = "How many containers did the port of Lotavo handle?";
+        const string followUp = "Who announced it?";
+
+        var answer = await SeedStory.AnswerAsync(
+            new AnswerContext(followUp, passages, [new ConversationTurn(first, "1037")]) { Query = $"{followUp} {first}" },
+            new ExtractiveOptions { MinConfidence = 0 });
+
+        Assert.StartsWith("Harbour master Amara Lotavoson announced", answer.Citations[0].Quote);
     }
 
     [Fact]

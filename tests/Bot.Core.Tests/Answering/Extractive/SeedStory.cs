@@ -31,17 +31,24 @@ internal static class SeedStory
     public static ExtractiveAnswerer Answerer(ExtractiveOptions? options = null) =>
         new(Options.Create(options ?? new ExtractiveOptions()), NullLogger<ExtractiveAnswerer>.Instance);
 
+    public static Task<(List<AnswerDelta> Deltas, List<AnswerFinal> Finals, List<AnswerUpdate> All)> AskAsync(
+        string question, IReadOnlyList<Passage>? passages = null, ExtractiveOptions? options = null) =>
+        AskAsync(new AnswerContext(question, passages ?? PassagesFor(question), []), options);
+
     public static async Task<(List<AnswerDelta> Deltas, List<AnswerFinal> Finals, List<AnswerUpdate> All)> AskAsync(
-        string question, IReadOnlyList<Passage>? passages = null, ExtractiveOptions? options = null)
+        AnswerContext context, ExtractiveOptions? options = null)
     {
         var all = new List<AnswerUpdate>();
-        await foreach (var update in Answerer(options).AnswerAsync(new AnswerContext(question, passages ?? PassagesFor(question), []), TestContext.Current.CancellationToken))
+        await foreach (var update in Answerer(options).AnswerAsync(context, TestContext.Current.CancellationToken))
             all.Add(update);
         return (all.OfType<AnswerDelta>().ToList(), all.OfType<AnswerFinal>().ToList(), all);
     }
 
     public static async Task<Answer> AnswerAsync(string question, IReadOnlyList<Passage>? passages = null, ExtractiveOptions? options = null) =>
         Assert.Single((await AskAsync(question, passages, options)).Finals).Answer;
+
+    public static async Task<Answer> AnswerAsync(AnswerContext context, ExtractiveOptions? options = null) =>
+        Assert.Single((await AskAsync(context, options)).Finals).Answer;
 
     /// <summary>Read and normalised as ingest does: sidecar metadata, apostrophe repair, title from the lead.</summary>
     private static Article Load()

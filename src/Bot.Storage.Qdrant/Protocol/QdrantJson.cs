@@ -25,7 +25,7 @@ namespace Bot.Storage.Qdrant.Protocol;
 [JsonSerializable(typeof(Envelope<ScrollResult>))]
 [JsonSerializable(typeof(Envelope<CountResult>))]
 [JsonSerializable(typeof(Envelope<QueryResponse>))]
-[JsonSerializable(typeof(Envelope<List<QueryResponse>>))]
+[JsonSerializable(typeof(Envelope<List<CandidateList>>))]
 [JsonSerializable(typeof(Envelope<GroupsResult>))]
 [JsonSerializable(typeof(Envelope<JsonElement>))]
 [JsonSerializable(typeof(VersionInfo))]

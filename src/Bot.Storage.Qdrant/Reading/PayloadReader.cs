@@ -26,7 +26,7 @@ internal static class PayloadReader
         Fingerprint = Required(p.Fingerprint, PayloadKeys.Fingerprint),
     };
 
-    public static string ArticleId(PointPayload? p) => Required(p?.ArticleId, PayloadKeys.ArticleId);
+    public static string ArticleId(string? articleId) => Required(articleId, PayloadKeys.ArticleId);
 
     public static Passage Passage(PointPayload? p, double score)
     {

@@ -50,12 +50,12 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
         var searches = new List<QueryRequest>();
         if (sparse is not null) searches.Add(Request(Nearest(sparse, VectorNames.Sparse, query, filter), PayloadKeys.Candidate));
         searches.Add(Request(Nearest(dense, VectorNames.Dense, query, filter), PayloadKeys.Candidate));
-        var results = await transport.QueryBatchAsync(options.Collection, searches, ct);
+        var results = await transport.QueryCandidatesAsync(options.Collection, searches, ct);
         var lexical = sparse is null ? [] : results[0];
         var semantic = results[^1];
 
         var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var point in lexical.Concat(semantic)) articleOf.TryAdd(point.Id, PayloadReader.ArticleId(point.Payload));
+        foreach (var point in lexical.Concat(semantic)) articleOf.TryAdd(point.Id, PayloadReader.ArticleId(point.ArticleId));
         var winners = PerArticleCap.Apply(RankFusion.Convex(Scores(lexical), Scores(semantic), options.DenseWeight),
             f => articleOf[f.Key], query.MaxPerArticle, query.Top);
         if (winners.Count == 0) return [];
@@ -66,7 +66,7 @@ internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions opt
         return [.. winners.Where(w => payloads.ContainsKey(w.Key)).Select(w => PayloadReader.Passage(payloads[w.Key], w.Score))];
     }
 
-    private static List<(string Key, double Score)> Scores(IReadOnlyList<ScoredPoint> points) =>
+    private static List<(string Key, double Score)> Scores(IReadOnlyList<Candidate> points) =>
         points.Select(p => (p.Id, p.Score)).ToList();
 
     private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<Prefetch>? prefetch,

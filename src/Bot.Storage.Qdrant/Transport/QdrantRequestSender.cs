@@ -26,8 +26,10 @@ internal sealed class QdrantRequestSender(HttpClient http, QdrantOptions options
             throw await QdrantErrors.FromResponseAsync(options.Url, method, path, response, ct);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            return await JsonSerializer.DeserializeAsync(stream, type, ct);
+            // The body is already buffered (read inside the attempt's timeout); parsing it in one synchronous
+            // pass is several times cheaper than the resumable async reader.
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            return JsonSerializer.Deserialize(bytes, type);
         }
         catch (JsonException e)
         {

@@ -73,12 +73,12 @@ internal sealed class QdrantTransport(HttpClient http, QdrantOptions options, IL
         (await ResultAsync(HttpMethod.Post, Collection(collection, "points/query"),
             JsonBody.Of(request, Json.QueryRequest), Json.EnvelopeQueryResponse, ct)).Points;
 
-    /// <summary>POST points/query/batch: each request's points, in request order.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<ScoredPoint>>> QueryBatchAsync(string collection, IReadOnlyList<QueryRequest> requests, CancellationToken ct)
+    /// <summary>POST points/query/batch: each request's candidates (id, score, article id), in request order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<Candidate>>> QueryCandidatesAsync(string collection, IReadOnlyList<QueryRequest> requests, CancellationToken ct)
     {
         var path = Collection(collection, "points/query/batch");
         var responses = await ResultAsync(HttpMethod.Post, path,
-            JsonBody.Of(new QueryRequestBatch(requests), Json.QueryRequestBatch), Json.EnvelopeListQueryResponse, ct);
+            JsonBody.Of(new QueryRequestBatch(requests), Json.QueryRequestBatch), Json.EnvelopeListCandidateList, ct);
         return responses.Count == requests.Count
             ? responses.Select(r => r.Points).ToList()
             : throw QdrantErrors.Unreadable(options.Url, $"POST /{path}", $"{responses.Count} results for {requests.Count} queries");

@@ -116,6 +116,19 @@ public sealed class ResponseParsingTests
         Assert.Equal(["a1-001"], passages.Select(p => p.Chunk.Id));
     }
 
+    [Fact]
+    public async Task Candidates_with_integer_ids_are_fused_and_a_candidate_without_its_article_id_is_reported()
+    {
+        var batch = """{"result":[{"points":[{"id":7,"version":1,"score":2.5,"payload":{"article_id":"a7","title":"skipped"},"vector":null}]},{"points":[]}],"status":"ok","time":0}""";
+        var record = """{"result":[{"id":7,"payload":{"article_id":"a7","title":"T","chunk_count":1,"chunk_id":"a7-000","ordinal":0,"start":0,"end":4,"text":"Text"}}],"status":"ok","time":0}""";
+        var found = await TestStores.Create(Url, handler: Stub("POST", "/points/query/batch", batch).Answer("POST", "/points", record)).SearchAsync(HybridQuery(top: 4), Ct);
+        Assert.Equal(["a7-000"], found.Select(p => p.Chunk.Id));
+
+        var anonymous = """{"result":[{"points":[{"id":7,"version":1,"score":2.5,"payload":{}}]},{"points":[]}],"status":"ok","time":0}""";
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(Url, handler: Stub("POST", "/points/query/batch", anonymous)).SearchAsync(HybridQuery(top: 4), Ct));
+        Assert.Contains("article_id", error.Message);
+    }
+
     private static string PointId(int i) => $"00000000-0000-5000-8000-{i:D12}";
 
     /// <summary>A retrieve answer (spec-checked): the passage payloads of the given points.</summary>

@@ -26,17 +26,20 @@ public sealed class Retriever(IArchiveStore store, IOptions<RetrievalOptions> op
         else if (used != SearchMode.Lexical)
             used = SearchMode.Lexical;
 
-        var passages = await store.SearchAsync(new SearchQuery
-        {
-            Text = question,
-            Terms = TextAnalyzer.Terms(question),
-            Vector = vector,
-            Mode = used,
-            Filter = filter ?? SearchFilter.None,
-            Top = top ?? options.Value.Top,
-            MaxPerArticle = options.Value.MaxPerArticle,
-        }, cancellationToken);
+        var passages = await store.SearchAsync(Query(question, vector, used, filter, top), cancellationToken);
         var notice = used != wanted && embedder is null ? LexicalOnlyNotice : null;
         return new RetrievalResult(passages, used, notice);
     }
+
+    /// <summary>The store query for a question whose vector (if the mode needs one) is already computed.</summary>
+    public SearchQuery Query(string question, ReadOnlyMemory<float>? vector, SearchMode mode, SearchFilter? filter = null, int? top = null) => new()
+    {
+        Text = question,
+        Terms = TextAnalyzer.Terms(question),
+        Vector = vector,
+        Mode = mode,
+        Filter = filter ?? SearchFilter.None,
+        Top = top ?? options.Value.Top,
+        MaxPerArticle = options.Value.MaxPerArticle,
+    };
 }

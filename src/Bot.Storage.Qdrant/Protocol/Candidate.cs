@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -24,7 +23,7 @@ internal sealed class CandidateConverter : JsonConverter<Candidate>
         double? score = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = PointId(ref reader); }
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = PointIdConverter.ReadId(ref reader); }
             else if (reader.ValueTextEquals("score"u8)) { reader.Read(); score = reader.GetDouble(); }
             else if (reader.ValueTextEquals("payload"u8)) { reader.Read(); articleId = ArticleId(ref reader); }
             else { reader.Read(); reader.Skip(); }
@@ -36,13 +35,6 @@ internal sealed class CandidateConverter : JsonConverter<Candidate>
 
     public override void Write(Utf8JsonWriter writer, Candidate value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Candidates are only read.");
-
-    private static string PointId(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.GetString()!,
-        JsonTokenType.Number => reader.GetUInt64().ToString(CultureInfo.InvariantCulture),
-        _ => throw new JsonException($"A point id is a string or an unsigned integer, not {reader.TokenType}."),
-    };
 
     private static string? ArticleId(ref Utf8JsonReader reader)
     {

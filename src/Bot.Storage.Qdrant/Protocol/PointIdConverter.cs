@@ -9,7 +9,10 @@ namespace Bot.Storage.Qdrant.Protocol;
 /// </summary>
 internal sealed class PointIdConverter : JsonConverter<string>
 {
-    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadId(ref reader);
+
+    /// <summary>The id at the reader's current token.</summary>
+    public static string ReadId(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString()!,
         JsonTokenType.Number => reader.GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),

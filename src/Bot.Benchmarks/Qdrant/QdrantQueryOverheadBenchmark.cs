@@ -23,11 +23,10 @@ public sealed class QdrantQueryOverheadBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         // Candidates per list as the store asks for them: max(100, top × cap × 3).
         return
         [
-            new("machine load average (1 min) at start", load),
+            MachineLoad.AtStart(),
             await MeasureAsync("score fusion, no cap (2 lists of 150 candidates, then 50 passages)", QdrantHybridFusion.Score, 0,
                 "/points/query/batch", QdrantCanned.BatchAnswer(150), cancellationToken),
             await MeasureAsync("score fusion, 2 per article (2 lists of 300 candidates, then 50 passages)", QdrantHybridFusion.Score, 2,

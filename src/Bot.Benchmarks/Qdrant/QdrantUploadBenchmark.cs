@@ -27,7 +27,7 @@ public sealed class QdrantUploadBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        var load = MachineLoad.AtStart();
         await using var sink = await SinkProcess.StartAsync(Dimensions);
         using var http = new HttpClient();
         var store = new QdrantArchiveStore(http, Options.Create(new QdrantOptions { Url = sink.Url, Collection = "bench" }));
@@ -35,7 +35,7 @@ public sealed class QdrantUploadBenchmark : IBenchmark
         var vocabulary = Vocabulary(random, 2_000);
         await store.SaveAsync([.. Enumerable.Range(0, 50).Select(i => MakeArticle($"warm{i:D4}", random, vocabulary, SentencesPerChunk))], cancellationToken);
 
-        List<BenchmarkRow> rows = [new("machine load average (1 min) at start", load)];
+        List<BenchmarkRow> rows = [load];
         rows.AddRange(await MeasureAsync(store, sink, random, vocabulary, SentencesPerChunk, "", cancellationToken));
         // The target was set for one 512-d vector per chunk; measured the same way for comparison.
         rows.AddRange(await MeasureAsync(store, sink, random, vocabulary, 1, "one vector per chunk: ", cancellationToken));

@@ -28,13 +28,24 @@ public sealed class CliContext
 
     public static Option<bool> JsonOption(string description) => new("--json") { Description = description };
 
-    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> action,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+    public Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> action,
+        IReadOnlyDictionary<string, string?>? overrides = null) =>
+        GuardAsync(async () =>
+        {
+            using var host = BuildHost(parse, overrides);
+            return await action(host.Services, Output);
+        });
+
+    /// <summary>The services for the global options of <paramref name="parse"/>, with <paramref name="overrides"/> on top.</summary>
+    public IHost BuildHost(ParseResult parse, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides);
+
+    /// <summary>Runs a command's work, turning user-facing failures into one-line errors and an exit code.</summary>
+    public async Task<int> GuardAsync(Func<Task<int>> action)
     {
         try
         {
-            using var host = CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides);
-            return await action(host.Services, Output);
+            return await action();
         }
         catch (Exception e) when (IsUserFacing(e))
         {

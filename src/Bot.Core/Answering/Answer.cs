@@ -14,6 +14,10 @@ public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation>
     public string Answerer { get; init; } = "";
     /// <summary>The query actually sent to retrieval (differs from the question after a follow-up rewrite).</summary>
     public string? RetrievalQuery { get; init; }
+    /// <summary>A follow-up made to stand alone ("What did Kalla Mountari say about the ambush?"); null when the question stood alone.</summary>
+    public string? RewrittenQuestion { get; init; }
+    /// <summary>The answer in a few words, which <see cref="Text"/> opens with; null when the question asks for more than a name, date, place or number.</summary>
+    public ShortAnswer? Short { get; init; }
 
     public static Answer Abstain(string message, string answerer, double confidence = 0) =>
         new(message, true, []) { Answerer = answerer, Confidence = confidence };

@@ -10,6 +10,9 @@ namespace Bot.Core.Conversations;
 /// </summary>
 public sealed class FollowUpQueryRewriter : IQueryRewriter
 {
+    /// <summary>It keeps no state: one serves every conversation.</summary>
+    public static readonly FollowUpQueryRewriter Instance = new();
+
     private static readonly HashSet<string> Referring = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "its", "this", "that", "these", "those",

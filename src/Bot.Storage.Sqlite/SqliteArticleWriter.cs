@@ -60,7 +60,7 @@ internal static class SqliteArticleWriter
             }
         }
         await termFrequencies.PruneAsync(cancellationToken);
-        await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
+        await SqliteMeta.BumpGenerationAsync(connection, cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -80,7 +80,7 @@ internal static class SqliteArticleWriter
         Bind(delete, id);
         var removed = await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (removed)
-            await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
+            await SqliteMeta.BumpGenerationAsync(connection, cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
         return removed;
     }

@@ -7,7 +7,7 @@ namespace Bot.Storage.Sqlite;
 /// chunk_vectors (one float16 vector per sentence of a chunk),
 /// chunk_fts (contentless FTS5 over analysed terms and term pairs: SQLite ranks BM25, the core's analyser decides the terms),
 /// term_df (chunks per analysed term: a query leaves out its most common terms on a large archive, the answerer weighs terms by rarity),
-/// meta (schema version, embedding space, write generation).
+/// meta (schema version, analyser version of the lexical index, embedding space, write generation).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -68,5 +68,6 @@ internal static class SqliteSchema
         else if (stored != Version.ToString())
             throw new Bot.Core.Retrieval.ArchiveException(
                 $"The archive at {connection.DataSource} has schema version {stored}; this version of the bot reads version {Version}.");
+        await SqliteLexicalIndex.EnsureCurrentAsync(connection, cancellationToken);
     }
 }

@@ -6,6 +6,8 @@ namespace Bot.Cli.Evaluation;
 /// <summary>Every question's answer and verdicts as JSON Lines, to read what went wrong question by question.</summary>
 public static class EvalDetails
 {
+    private static readonly JsonSerializerOptions OneLine = new(CliJson.Options) { WriteIndented = false };
+
     public static async Task WriteAsync(string path, IReadOnlyList<EvalSet> sets, double threshold, CancellationToken ct)
     {
         await using var writer = new StreamWriter(path);
@@ -34,7 +36,7 @@ public static class EvalDetails
                     ["text"] = o.Answer.Text,
                     ["cited"] = o.Answer.Citations.Select(c => c.Title).ToList(),
                     ["features"] = o.Features,
-                }, CliJson.Options));
+                }, OneLine));
             }
         ct.ThrowIfCancellationRequested();
     }

@@ -28,6 +28,7 @@ public static class EvalDetails
                     ["answered"] = answered,
                     ["confidence"] = Math.Round(o.Confidence, 4),
                     ["contains"] = o.Contains,
+                    ["storyRetrieved"] = o.StoryRetrieved,
                     ["citesStory"] = o.CitesStory,
                     ["quotesSupport"] = o.QuotesSupport,
                     ["shortAnswer"] = o.Answer.Short?.Text,

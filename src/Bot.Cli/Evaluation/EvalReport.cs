@@ -38,10 +38,10 @@ public sealed record EvalReport(IReadOnlyList<EvalSet> Sets, double Threshold, E
 
     private static void WriteMetrics(IReadOnlyList<(string Label, AnswerMetrics Metrics)> rows, TextWriter output)
     {
-        output.WriteLine("| | answered | containment | rightArticle | supportQuoted | shortAnswer | abstention | followUps | overall | citationFailures |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| | storyRetrieved | answered | containment | rightArticle | supportQuoted | shortAnswer | abstention | followUps | overall | citationFailures |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (label, m) in rows)
-            output.WriteLine($"| {label} | {m.Answered:F3} | {m.Containment:F3} | {m.RightArticle:F3} | {Share(m.SupportQuoted, m.Answerable)} | " +
+            output.WriteLine($"| {label} | {m.StoryRetrieved:F3} | {m.Answered:F3} | {m.Containment:F3} | {m.RightArticle:F3} | {Share(m.SupportQuoted, m.Answerable)} | " +
                 $"{Share(m.ShortAnswerMatch, m.ShortAnswerQuestions)} | {m.Abstention:F3} | {Share(m.FollowUpContainment, m.FollowUps)} | {m.Overall:F3} | {m.CitationFailures} |");
     }
 
@@ -83,6 +83,7 @@ public sealed record EvalReport(IReadOnlyList<EvalSet> Sets, double Threshold, E
         json["questions"] = m.Questions;
         json["answerable"] = m.Answerable;
         json["unanswerable"] = m.Unanswerable;
+        json["storyRetrieved"] = Math.Round(m.StoryRetrieved, 4);
         json["answered"] = Math.Round(m.Answered, 4);
         json["containment"] = Math.Round(m.Containment, 4);
         json["rightArticle"] = Math.Round(m.RightArticle, 4);

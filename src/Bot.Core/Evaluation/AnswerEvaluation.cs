@@ -14,8 +14,11 @@ namespace Bot.Core.Evaluation;
 /// how long the answerer and the whole ask took.
 /// </summary>
 public sealed record AnswerOutcome(EvalQuestion Question, Answer Answer, bool CitationFailure, double[]? Features,
-    double AnswerMilliseconds, double TotalMilliseconds)
+    double AnswerMilliseconds, double TotalMilliseconds, IReadOnlyList<string>? RetrievedTitles = null)
 {
+    /// <summary>Retrieval brought the gold story among the passages the answer was made from.</summary>
+    public bool StoryRetrieved { get; } = RetrievedTitles?.Any(t => SameTitle(t, Question.Story)) == true;
+
     public bool Answered => !Answer.Abstained;
     public double Confidence => Answer.Confidence;
     /// <summary>The story (or Wikipedia article) the question is about; folds never split one.</summary>
@@ -26,7 +29,7 @@ public sealed record AnswerOutcome(EvalQuestion Question, Answer Answer, bool Ci
     /// <summary>Some citation quotes the gold story (a title cut short with "…" matches the title it begins).</summary>
     public bool CitesStory { get; } = Answer.Citations.Any(c => SameTitle(c.Title, Question.Story));
 
-    private static bool SameTitle(string a, string b)
+    public static bool SameTitle(string a, string b)
     {
         var (x, y) = (a.Trim(), b.Trim());
         if (string.Equals(x, y, StringComparison.OrdinalIgnoreCase)) return true;
@@ -55,6 +58,8 @@ public sealed record AnswerMetrics(int Questions, int Answerable, double Contain
     double FalseAbstention, double Overall, int CitationFailures)
 {
     public double Answered => 1 - FalseAbstention;
+    /// <summary>Answerable questions whose story retrieval brought among the passages (whatever the threshold).</summary>
+    public double StoryRetrieved { get; init; }
     public double RightArticle { get; init; }
     public double SupportQuoted { get; init; }
     public int ShortAnswerQuestions { get; init; }
@@ -108,7 +113,8 @@ public static class AnswerEvaluation
                 }
                 var (final, probe, total) = await AskAsync(retriever, answerer, memory, question.Text, conversation, recordFeatures, ct);
                 var failed = probe.Raw is null || !CitationValidator.Validate(probe.Raw, probe.Passages).WasValid;
-                outcomes[i] = new AnswerOutcome(question, final, failed, probe.Features, probe.Milliseconds, total);
+                outcomes[i] = new AnswerOutcome(question, final, failed, probe.Features, probe.Milliseconds, total,
+                    probe.Passages.Select(p => p.Article.Title).Distinct().ToList());
                 progress?.Report(Interlocked.Increment(ref done));
             });
         return outcomes;
@@ -169,6 +175,7 @@ public static class AnswerEvaluation
         return new AnswerMetrics(outcomes.Count, answerable, Share(contained, answerable), unanswerable, Share(abstentions, unanswerable),
             Share(falseAbstentions, answerable), Share(contained + abstentions, outcomes.Count), outcomes.Count(o => o.CitationFailure))
         {
+            StoryRetrieved = Share(outcomes.Count(o => !o.Question.IsImpossible && o.StoryRetrieved), answerable),
             RightArticle = Share(rightArticle, answeredAnswerable),
             SupportQuoted = Share(supportQuoted, withSupport),
             ShortAnswerQuestions = shortQuestions,

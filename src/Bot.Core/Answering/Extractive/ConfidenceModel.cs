@@ -14,7 +14,7 @@ public sealed class ConfidenceModel(IReadOnlyList<double> weights)
     /// article-split estimate.
     /// </summary>
     public static readonly ConfidenceModel Default = new([-2.186, 1.115, 2.359, -2.424, 0.567, 0.750, 0.578, -0.116, -0.213, 0.901,
-        -0.775, -2.335, -1.245, -0.609, -0.648, -1.089, -2.144, -0.571, -0.364, -0.615]);
+        -0.775, -2.335, -1.245, -0.609, -0.648, -1.089, -2.144, -0.571, -0.364, 0, -0.615, 0, 0, 0, 0]);
 
     /// <summary>
     /// The abstention threshold read from the SQuAD-half trade-off curve with these weights: overall accuracy is

@@ -61,7 +61,12 @@ public static partial class ExtractiveReader
             Opposites.Flipped(question.Words, sentenceWords),
             substitution.NameOrNumber,
             substitution.Modifier,
-            question.AnswerType != AnswerType.Any && !best.Features.TypeMatch);
+            question.Intent.WantsShortAnswer,
+            question.Intent.WantsShortAnswer && best.Features.Answer is null,
+            best.Features.Answer?.Focused == true,
+            best.Features.Answer?.Nearness ?? 0,
+            question.Intent.Why || question.Intent.Said,
+            best.Features.Cue);
     }
 
     [GeneratedRegex(@"\d[\d,.]*")]

@@ -5,7 +5,7 @@ namespace Bot.Core.Answering.Extractive;
 
 /// <summary>
 /// The question as the ranker sees it: its distinct content terms, each weighted by its rarity (BM25's idf),
-/// its expected answer type, its words and whether it is negated. Rarity is judged in the whole archive when the
+/// the kind of short answer it wants (<see cref="QuestionIntent"/>), its words and whether it is negated. Rarity is judged in the whole archive when the
 /// store gives document frequencies, else among the retrieved passages; the archive's view sees that a term is
 /// rare even when every retrieved passage happens to hold it. A follow-up's query also holds the earlier turn's
 /// terms (<see cref="ContextTerms"/>): they say which story is meant, not what the sentence must say, so a
@@ -19,7 +19,8 @@ public sealed record QuestionProfile(
     double TotalWeight,
     /// <summary>The weight of a term found nowhere: the scale of <see cref="Weights"/>.</summary>
     double MaxWeight,
-    AnswerType AnswerType,
+    /// <summary>The kind of short answer wanted, read from the question as asked.</summary>
+    QuestionIntent Intent,
     Words Words,
     /// <summary>Terms of the question's names and numbers (capitalised words after the first, digits).</summary>
     IReadOnlySet<string> EntityTerms,
@@ -27,6 +28,9 @@ public sealed record QuestionProfile(
     IReadOnlySet<string> ContextTerms)
 {
     public bool Negated => Negation.IsNegated(Words);
+
+    /// <summary>The question's analysed terms as a set.</summary>
+    public IReadOnlySet<string> TermSet { get; } = Terms.ToHashSet(StringComparer.Ordinal);
 
     /// <param name="question">The stand-alone query the passages were retrieved with.</param>
     /// <param name="asked">The question as asked when the query was rewritten from it; it alone says what kind of answer is wanted.</param>
@@ -40,7 +44,7 @@ public sealed record QuestionProfile(
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in terms)
             weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term)));
-        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), AnswerTypes.Of(asked ?? question),
+        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), QuestionIntent.Of(asked ?? question),
             words, EntityTermsOf(question), ContextTermsOf(terms, asked));
     }
 

@@ -24,10 +24,15 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
     public Activity Render(ConversationReference reference, Answer answer, string question, StreamInfo? streamInfo = null)
     {
         var citations = answer.Abstained ? [] : answer.Citations;
-        var text = reference.ChannelId == ChannelIds.MsTeams ? answer.Text : answer.Text + SourcesList(citations);
+        var body = Emphasised(answer);
+        var text = reference.ChannelId == ChannelIds.MsTeams ? body : body + SourcesList(citations);
         var message = Compose(reference, text, citations, streamInfo);
         return Fits(message) ? message : Shorten(reference, text, citations, streamInfo, question);
     }
+
+    /// <summary>The answer's text with its short answer in bold ("**Oct. 4, 2017.** "On Oct. 4, ..." [1]").</summary>
+    private static string Emphasised(Answer answer) =>
+        answer.Short?.OpeningOf(answer.Text) is { } opening ? $"**{opening}**{answer.Text[opening.Length..]}" : answer.Text;
 
     /// <summary>A plain message (apologies, notices): no AI label, no citations, no feedback buttons.</summary>
     public Activity RenderNotice(ConversationReference reference, string text, StreamInfo? streamInfo = null) =>

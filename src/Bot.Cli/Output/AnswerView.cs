@@ -7,6 +7,7 @@ public static class AnswerView
 {
     public static void Write(Answer answer, TextWriter output)
     {
+        if (answer.RewrittenQuestion is { } rewritten) output.WriteLine($"(answered as: {rewritten})");
         output.WriteLine(answer.Text);
         if (answer.Citations.Count == 0) return;
         output.WriteLine();

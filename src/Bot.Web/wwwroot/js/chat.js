@@ -126,8 +126,11 @@ function showFinished(turn, answer) {
   const { article, body } = turn;
   const nearEnd = isNearEnd();
   const citations = Array.isArray(answer.citations) ? answer.citations : [];
-  renderCitedText(body, answer.text ?? '', citations);
+  const { lead, rest } = splitShortAnswer(answer.text ?? '', answer.short);
+  renderCitedText(body, rest, citations);
+  if (lead) body.prepend(el('strong', { class: 'short-answer' }, lead), ' ');
   const parts = [];
+  if (answer.rewrittenQuestion) parts.push(el('p', { class: 'rewritten' }, 'Answered as: ', el('q', {}, answer.rewrittenQuestion)));
   if (answer.abstained) parts.push(el('p', { class: 'answer-label' }, 'Not in the archive'));
   parts.push(body);
   if (citations.length) parts.push(el('div', { class: 'sources' }, el('h2', { class: 'sources-heading' }, 'Sources'), sourceList(citations)));
@@ -136,6 +139,14 @@ function showFinished(turn, answer) {
   article.classList.toggle('is-abstained', Boolean(answer.abstained));
   article.removeAttribute('aria-busy');
   scrollToEnd(nearEnd);
+}
+
+// The short answer opens the text as a sentence of its own ("Oct. 4, 2017."); it is shown first and emphasised.
+function splitShortAnswer(text, short) {
+  if (!short?.text) return { lead: '', rest: text };
+  const opening = short.text.replace(/\.$/, '') + '.';
+  if (text.slice(0, opening.length).toLowerCase() !== opening.toLowerCase()) return { lead: '', rest: text };
+  return { lead: text.slice(0, opening.length), rest: text.slice(opening.length).trimStart() };
 }
 
 function showFailed(turn, question, message) {

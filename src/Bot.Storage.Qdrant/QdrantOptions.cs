@@ -21,6 +21,12 @@ public sealed class QdrantOptions
     /// <summary>Upload requests in flight at once while saving.</summary>
     public int MaxParallelUploads { get; set; } = 4;
 
+    /// <summary>
+    /// gzip upsert calls: about a fifth fewer bytes on the wire (text shrinks threefold, float vectors by less than a
+    /// tenth) for about as much client CPU again as the upload itself; worth it on a slow link to a remote Qdrant.
+    /// </summary>
+    public bool CompressUploads { get; set; }
+
     /// <summary>Points per upsert call (Qdrant recommends a few hundred at most).</summary>
     public int BatchSize { get; set; } = 256;
 

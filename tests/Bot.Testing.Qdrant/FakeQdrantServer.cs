@@ -95,7 +95,7 @@ public sealed class FakeQdrantServer : IAsyncDisposable
         foreach (var problem in contract.CheckRequest(rpc, method.InputType.FullName, body)) violations.Enqueue(problem);
         var request = method.InputType.Parser.ParseFrom(body);
         var apiKey = context.RequestHeaders.GetValue("api-key");
-        calls.Enqueue(new FakeCall(rpc, request, apiKey, body.Length, DateTimeOffset.UtcNow));
+        calls.Enqueue(new FakeCall(rpc, request, apiKey, context.GetHttpContext().Request.Headers["grpc-encoding"].FirstOrDefault(), body.Length, DateTimeOffset.UtcNow));
 
         var fault = TakeFault(rpc);
         if (fault is not null) await MisbehaveAsync(fault, context);
@@ -164,7 +164,8 @@ public sealed class FakeQdrantServer : IAsyncDisposable
 /// <summary>The service type the rpcs are bound to; its instances do nothing, <see cref="FakeQdrantServer"/> answers.</summary>
 public sealed class FakeQdrantService;
 
-public sealed record FakeCall(string Rpc, IMessage Request, string? ApiKey, int Bytes, DateTimeOffset At);
+/// <summary>One call as the fake received it; <see cref="Encoding"/> is the request's compression, <see cref="Bytes"/> its size uncompressed.</summary>
+public sealed record FakeCall(string Rpc, IMessage Request, string? ApiKey, string? Encoding, int Bytes, DateTimeOffset At);
 
 /// <summary>
 /// A misbehaviour: wait <see cref="Delay"/> (past the client's deadline, a stalled answer), then cut the whole

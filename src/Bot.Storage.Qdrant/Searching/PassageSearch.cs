@@ -117,7 +117,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         if (vector.Length != dims)
             throw new ArchiveException($"The query vector has {vector.Length} dimensions; Qdrant collection '{options.Collection}' holds {dims}-d vectors.");
         // A multivector of one: the collection's dense vector is a max_sim multivector.
-        var dense = new Query { Nearest = new VectorInput { MultiDense = new MultiDenseVector { Vectors = { new DenseVector { Data = { vector.ToArray() } } } } } };
+        var dense = new Query { Nearest = new VectorInput { MultiDense = new MultiDenseVector { Vectors = { PointFactory.Dense(vector) } } } };
         return (dense, sparse);
     }
 

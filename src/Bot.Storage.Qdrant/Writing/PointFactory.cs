@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Bot.Core.Articles;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Lexical;
@@ -25,7 +26,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         if (indexed.Vectors.Count > 0)
         {
             var multi = new MultiDenseVector();
-            foreach (var sentence in indexed.Vectors) multi.Vectors.Add(new DenseVector { Data = { sentence.ToArray() } });
+            foreach (var sentence in indexed.Vectors) multi.Vectors.Add(Dense(sentence));
             vectors.Vectors[VectorNames.Dense] = new Vector { MultiDense = multi };
         }
         if (bm25.EncodeDocument(chunk.Context, chunk.Text) is { } sparse)
@@ -60,6 +61,19 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         point.Payload[PayloadKeys.ModelId] = space.ModelId;
         point.Payload[PayloadKeys.Dimensions] = space.Dimensions;
         return point;
+    }
+
+    /// <summary>
+    /// A dense vector as Qdrant takes it, for points and queries alike. The floats are copied once, into the message:
+    /// a whole backing array goes in as a collection (an upload is 50,000 of them), anything else through a span.
+    /// </summary>
+    public static DenseVector Dense(ReadOnlyMemory<float> values)
+    {
+        var vector = new DenseVector();
+        if (MemoryMarshal.TryGetArray(values, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length)
+            vector.Data.AddRange(segment.Array);
+        else vector.Data.AddRange(values.ToArray());
+        return vector;
     }
 
     /// <summary>A sparse vector as Qdrant takes it, for points and queries alike.</summary>

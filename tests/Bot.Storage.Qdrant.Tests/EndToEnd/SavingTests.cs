@@ -97,6 +97,20 @@ public sealed class SavingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compressed_uploads_arrive_as_gzip_and_read_back_the_same()
+    {
+        using var compressing = TestStores.Create(server.Url, o => o.CompressUploads = true);
+        var mark = server.Calls.Count;
+        await compressing.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+
+        var calls = server.Calls.Skip(mark).ToList();
+        Assert.All(calls.Where(c => c.Rpc == "qdrant.Points/Upsert"), c => Assert.Equal("gzip", c.Encoding));
+        Assert.All(calls.Where(c => c.Rpc != "qdrant.Points/Upsert"), c => Assert.Null(c.Encoding)); // small calls stay plain
+        Assert.Equivalent(SampleArchive.Drones, await store.GetArticleAsync(SampleArchive.Drones.Id, Ct), strict: true);
+        Assert.Equal(SampleArchive.Drones.Id, (await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Dense), Ct))[0].Article.Id);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_anything_is_written()
     {
         var mark = server.Calls.Count;

@@ -24,7 +24,8 @@ internal static class QdrantErrors
                 $"Qdrant is unreachable at {options.Url} ({operation}, {tries}): {detail}. " +
                 "Check Qdrant:Url (Qdrant's gRPC port, 6334 by default) and that the server is running.",
             StatusCode.Unavailable =>
-                $"{at} broke off its answer to {operation} ({tries}): {detail}. The server, or a proxy in between, may be restarting or overloaded.",
+                $"{at} broke off its answer to {operation} ({tries}): {detail}. The server, or a proxy in between, may be restarting or overloaded; " +
+                "Qdrant:Url must name Qdrant's gRPC port (6334 by default), not its REST port.",
             StatusCode.DeadlineExceeded =>
                 $"{at} did not answer {operation} within {options.Timeout.TotalSeconds:0.###} s ({tries}). " +
                 "The server may be overloaded; raise Qdrant:Timeout or lower Qdrant:BatchSize.",
@@ -44,8 +45,6 @@ internal static class QdrantErrors
             StatusCode.InvalidArgument => $"{at} rejected {operation}: {detail}",
             StatusCode.Unimplemented =>
                 $"{at} does not implement {operation}: {detail}. The store needs Qdrant 1.10 or newer on its gRPC port.",
-            StatusCode.Internal when detail.Contains("HTTP/1.1", StringComparison.Ordinal) =>
-                $"{at} answered {operation} over HTTP/1.1, not gRPC: Qdrant:Url must name Qdrant's gRPC port (6334 by default), not its REST port (6333).",
             _ => $"{at} failed {operation} ({e.StatusCode}): {detail}",
         };
         return new ArchiveException(message.TrimEnd(), e);

@@ -101,8 +101,7 @@ public sealed class QdrantArchiveStore : IArchiveStore, IDisposable
     public async Task<bool> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
     {
         Filter ofArticle = MatchKeyword(PayloadKeys.ArticleId, id);
-        var count = await calls.RunAsync("count points", (c, t) => c.CountAsync(options.Collection, ofArticle, exact: true, cancellationToken: t), cancellationToken);
-        if (count == 0) return false;
+        if (await calls.CountAsync(options.Collection, ofArticle, cancellationToken) == 0) return false;
         await calls.RunAsync("delete an article", (c, t) => c.DeleteAsync(options.Collection, ofArticle, cancellationToken: t), cancellationToken);
         return true;
     }

@@ -2,6 +2,7 @@ using Bot.Core.Retrieval;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Qdrant.Client;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Connection;
 
@@ -54,6 +55,10 @@ internal sealed class QdrantCalls(QdrantClient client, QdrantOptions options, IL
             await call(c, t);
             return true;
         }, ct);
+
+    /// <summary>The exact number of points in <paramref name="collection"/> matching <paramref name="filter"/>.</summary>
+    public Task<ulong> CountAsync(string collection, Filter filter, CancellationToken ct) =>
+        RunAsync("count points", (c, t) => c.CountAsync(collection, filter, exact: true, cancellationToken: t), ct);
 
     private static bool IsRetryable(RpcException e) => e.StatusCode switch
     {

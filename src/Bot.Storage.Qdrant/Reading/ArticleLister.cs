@@ -82,6 +82,5 @@ internal sealed class ArticleLister(QdrantCalls calls, QdrantOptions options)
         calls.RunAsync("list articles", (c, t) => c.ScrollAsync(options.Collection, filter, limit, offset,
             PayloadKeys.Summary, orderBy: orderBy, cancellationToken: t), ct);
 
-    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) =>
-        calls.RunAsync("count points", (c, t) => c.CountAsync(options.Collection, filter, exact: true, cancellationToken: t), ct);
+    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) => calls.CountAsync(options.Collection, filter, ct);
 }

@@ -18,7 +18,7 @@ internal sealed class StatsReader(QdrantCalls calls, QdrantOptions options, Coll
 
     public async Task<ArchiveStats> ReadAsync(CancellationToken ct)
     {
-        var server = await calls.RunAsync("check its health", (c, t) => c.HealthAsync(t), ct);
+        var version = await setup.CheckServerAsync(ct);
         var info = await setup.ReadInfoAsync(ct);
         var dense = CollectionShape.Dense(info);
         var articles = await CountAsync(FilterBuilder.Kind(PointKinds.Article), ct);
@@ -30,7 +30,7 @@ internal sealed class StatsReader(QdrantCalls calls, QdrantOptions options, Coll
         {
             ["store"] = "qdrant",
             ["url"] = options.Url.ToString(),
-            ["server_version"] = server.Version,
+            ["server_version"] = version.ToString(),
             ["collection"] = options.Collection,
             ["status"] = Status(info.Status),
             ["optimizer"] = info.OptimizerStatus is { Ok: false } failed ? "error: " + failed.Error : "ok",
@@ -56,8 +56,7 @@ internal sealed class StatsReader(QdrantCalls calls, QdrantOptions options, Coll
         _ => "unknown",
     };
 
-    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) =>
-        calls.RunAsync("count points", (c, t) => c.CountAsync(options.Collection, filter, exact: true, cancellationToken: t), ct);
+    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) => calls.CountAsync(options.Collection, filter, ct);
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

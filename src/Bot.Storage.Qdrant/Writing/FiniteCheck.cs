@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Bot.Storage.Qdrant.Protocol;
+namespace Bot.Storage.Qdrant.Writing;
 
-/// <summary>JSON has no NaN or infinity, so vectors are checked before they are written; a SIMD register at a time.</summary>
+/// <summary>Vectors are checked for NaN and infinity before anything is written (Qdrant would refuse them mid-save); a SIMD register at a time.</summary>
 internal static class FiniteCheck
 {
     /// <summary>True when no value is NaN or infinite: x·0 is 0 for every finite x and NaN otherwise, and NaN survives the sum.</summary>

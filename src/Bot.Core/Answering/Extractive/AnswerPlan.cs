@@ -36,14 +36,14 @@ public sealed record AnswerPlan(IReadOnlyList<PlannedQuote> Quotes, PlannedShort
 public static class AnswerPlanner
 {
     /// <summary>A neighbour adding this much of the question's weight is quoted with the best sentence: the question spans both.</summary>
-    private const double NeighbourGain = 0.1;
+    private static readonly double NeighbourGain = Bot.Core.Knobs.Get("NeighbourGain", 0.1);
     /// <summary>Another sentence is quoted when it scores this share of the best and covers nearly as much of the question.</summary>
-    private const double SecondScoreRatio = 0.85;
-    private const double SecondCoverageRatio = 0.85;
+    private static readonly double SecondScoreRatio = Bot.Core.Knobs.Get("SecondScoreRatio", 0.8);
+    private static readonly double SecondCoverageRatio = Bot.Core.Knobs.Get("SecondCoverageRatio", 0.5);
     /// <summary>Another story's sentence with the same short answer is cited when it scores this share of the best.</summary>
-    private const double AgreeingScoreRatio = 0.7;
+    private static readonly double AgreeingScoreRatio = Bot.Core.Knobs.Get("AgreeingScoreRatio", 0.7);
     /// <summary>A rival story's different figure is reported when its sentence scores this share of the best and covers as much.</summary>
-    private const double DifferingScoreRatio = 0.9;
+    private static readonly double DifferingScoreRatio = Bot.Core.Knobs.Get("DifferingScoreRatio", 0.9);
     private const int MaxAgreeing = 2;
 
     public static AnswerPlan Plan(ExtractiveReading reading, int maxQuotes)
@@ -79,7 +79,10 @@ public static class AnswerPlanner
                     continue;
                 }
             }
-            if (quotes.Count < maxQuotes && differing is null && other.Score >= SecondScoreRatio * best.Score
+            // With a short answer, another quote must hold one too; without, it must score near the best.
+            var answers = shortAnswer is null || other.Features.Answer is not null;
+            var ratio = shortAnswer is null ? Bot.Core.Knobs.Get("AnySecondRatio", 0.6) : SecondScoreRatio;
+            if (quotes.Count < Bot.Core.Knobs.Get("MaxQuotes", maxQuotes) && differing is null && answers && other.Score >= ratio * best.Score
                 && other.Features.Coverage >= SecondCoverageRatio * best.Features.Coverage)
                 quotes.Add(PlannedQuote.Of([other.Candidate]));
         }

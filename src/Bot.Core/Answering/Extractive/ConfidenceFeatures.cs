@@ -49,7 +49,9 @@ public sealed record ConfidenceFeatures(
     /// <summary>The question asks why, or what somebody said.</summary>
     bool AsksWhyOrSaid,
     /// <summary>The sentence gives a reason (for "why") or reports speech (for "what did X say").</summary>
-    bool Cue)
+    bool Cue,
+    /// <summary>The sentence names the day the question names.</summary>
+    bool SameDay)
 {
     /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept).</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -57,7 +59,7 @@ public sealed record ConfidenceFeatures(
         "intercept", "coverage", "windowCoverage", "passageCoverage", "fullWindow", "coverageSquared", "logMissingTerms", "missingRarity", "margin", "logQuestionTerms",
         "sentenceNovelty", "negationMismatch", "negationLost", "negationAdded", "entityMissing", "numberMissing", "opposite",
         "nameOrNumberSwapped", "modifierSwapped", "wantsShortAnswer", "shortAnswerMissing", "shortAnswerFocused", "shortAnswerNearness",
-        "asksWhyOrSaid", "cue",
+        "asksWhyOrSaid", "cue", "sameDay",
     ];
 
     public double[] ToVector() =>
@@ -87,6 +89,7 @@ public sealed record ConfidenceFeatures(
         ShortAnswerNearness,
         Flag(AsksWhyOrSaid),
         Flag(Cue),
+        Flag(SameDay),
     ];
 
     private static double Flag(bool value) => value ? 1 : 0;

@@ -13,7 +13,7 @@ public sealed class ExtractiveOptions
     public double MinConfidence { get; set; } = ConfidenceModel.DefaultThreshold;
 
     /// <summary>At most this many quotes in one answer (a quote is a sentence, or a sentence with the neighbour that completes it).</summary>
-    public int MaxSentences { get; set; } = 2;
+    public int MaxSentences { get; set; } = 3;
 
     public void Validate()
     {

@@ -22,10 +22,10 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
 
     public bool Accepts(SpanKind kind) => Wanted switch
     {
-        Wanted.Agent => kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Name or SpanKind.Place,
+        Wanted.Agent => kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
         Wanted.Person => kind is SpanKind.Person or SpanKind.Name,
-        Wanted.Organisation => kind is SpanKind.Organisation or SpanKind.Name or SpanKind.Place,
-        Wanted.Place => kind is SpanKind.Place,
+        Wanted.Organisation => kind is SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
+        Wanted.Place => kind is SpanKind.Place or SpanKind.Country,
         Wanted.Date => kind is SpanKind.Date,
         Wanted.Time => kind is SpanKind.Time or SpanKind.Date,
         Wanted.Count => kind is SpanKind.Number,
@@ -65,7 +65,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
                 if (OrganisationNouns.Contains(singular)) return new(Wanted.Organisation, TextAnalyzer.Stem(singular), false, false);
                 if (PlaceNouns.Contains(singular)) return new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
             }
-        if (WhoCue().IsMatch(q)) return new(Wanted.Agent, null, false, false);
+        if (WhoCue().IsMatch(q))
+            // "Who is Sweden's ambassador?" asks for a person, "who asked the US...?" for anyone.
+            return q.Split(' ', '-').Any(w => PersonNouns.Contains(w.Trim('?', ',', '\'', 's'))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
         return None;
     }
 
@@ -133,7 +135,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     [GeneratedRegex(@"\bhow much\b(?<rest>.*)")]
     private static partial Regex HowMuch();
 
-    [GeneratedRegex(@"\b(?:money|cost|costs|costing|pay|paid|pays|spend|spent|worth|fund|funding|funds|aid|budget|price|priced|raise|raised|fine|fined|loan|deal|sales|revenue|profit|salary|bail|dollars|value|valued|invest|invested|investment|compensation|damages|bill)\b")]
+    [GeneratedRegex(@"\b(?:money|cost|costs|costing|pay|paid|pays|spend|spent|worth|fund|funding|funds|aid|budget|price|priced|raise|raised|fine|fined|loan|deal|sales|revenue|profit|salary|bail|dollars|value|valued|invest|invested|investment|compensation|damage|damages|bill)\b")]
     private static partial Regex MoneyCue();
 
     [GeneratedRegex(@"\bwhat (?:is|was|were|are) the (?:number|total|toll|death toll|tally|amount|size|sum|figure|count|population|cost|price|value|vote|margin|turnout)\b")]

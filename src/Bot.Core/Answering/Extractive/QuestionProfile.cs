@@ -29,6 +29,12 @@ public sealed record QuestionProfile(
 {
     public bool Negated => Negation.IsNegated(Words);
 
+    /// <summary>The days the question names ("October 4" as "10-04", "Oct. 4, 2017" as "2017-10-04"), to match a story's dates however written.</summary>
+    public IReadOnlyList<string> Days { get; } = Spans.DateSpans.Find(Question, null).Select(d => d.Value).Where(v => v.Length is 5 or 10).ToList();
+
+    /// <summary>Whether <paramref name="date"/> (a span value, yyyy-MM-dd) is a day the question names.</summary>
+    public bool NamesDay(string date) => Days.Any(d => date.Length == 10 && (d == date || (d.Length == 5 && date.EndsWith(d, StringComparison.Ordinal))));
+
     /// <summary>The question's analysed terms as a set.</summary>
     public IReadOnlySet<string> TermSet { get; } = Terms.ToHashSet(StringComparer.Ordinal);
 
@@ -41,12 +47,16 @@ public sealed record QuestionProfile(
         var asking = words.Stems.Where((_, i) => words.IsAsking(i)).ToHashSet(StringComparer.Ordinal);
         var terms = TextAnalyzer.Terms(question).Where(t => !asking.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var documents = frequencies?.Documents ?? passageTerms.Count;
+        var context = ContextTermsOf(terms, asked);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in terms)
-            weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term)));
+            weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term))) * (context.Contains(term) ? ContextShare : 1);
         return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), QuestionIntent.Of(asked ?? question),
-            words, EntityTermsOf(question), ContextTermsOf(terms, asked));
+            words, EntityTermsOf(question), context);
     }
+
+    /// <summary>An earlier turn's term weighs this share of its rarity: it says which story, not which sentence.</summary>
+    private static readonly double ContextShare = Bot.Core.Knobs.Get("ContextShare", 0.5);
 
     /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
     private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
@@ -68,13 +78,17 @@ public sealed record QuestionProfile(
     private static double Idf(long documents, long frequency) =>
         Math.Log(1 + (Math.Max(documents, frequency) - frequency + 0.5) / (frequency + 0.5));
 
-    /// <summary>The weighted share of the question's terms found in <paramref name="terms"/>, 0..1.</summary>
+    /// <summary>A related word ("attack" for "ambush") counts this share of the question word it stands for.</summary>
+    private static readonly double RelatedShare = Bot.Core.Knobs.Get("RelatedShare", 0.6);
+
+    /// <summary>The weighted share of the question's terms found in <paramref name="terms"/> (related words in part), 0..1.</summary>
     public double Coverage(IReadOnlySet<string> terms)
     {
         if (TotalWeight <= 0) return 0;
         var found = 0.0;
         foreach (var term in Terms)
             if (terms.Contains(term)) found += Weights[term];
+            else if (RelatedShare > 0 && RelatedWords.Of(term).Any(terms.Contains)) found += RelatedShare * Weights[term];
         return found / TotalWeight;
     }
 

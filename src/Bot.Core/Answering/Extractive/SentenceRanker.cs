@@ -15,7 +15,9 @@ public sealed record SentenceFeatures(
     ShortAnswerCandidate? Answer,
     bool OpensArticle,
     /// <summary>For "why", the sentence gives a reason ("because", "due to"); for "what did X say", it reports speech.</summary>
-    bool Cue);
+    bool Cue,
+    /// <summary>The sentence names a day the question names, however written ("Oct. 4" for "October 4").</summary>
+    bool SameDay = false);
 
 /// <summary>A candidate with its features and ranking score.</summary>
 public sealed record ScoredSentence(SentenceCandidate Candidate, SentenceFeatures Features, double Score);
@@ -29,14 +31,15 @@ public sealed record ScoredSentence(SentenceCandidate Candidate, SentenceFeature
 /// </summary>
 public static partial class SentenceRanker
 {
-    private const double CoverageWeight = 1.0;
-    private const double PassageCoverageWeight = 0.35;
-    private const double RankWeight = 0.25;
-    private const double AnswerWeight = 0.15;
-    private const double FocusedAnswerWeight = 0.1;
-    private const double NearAnswerWeight = 0.1;
-    private const double OpeningWeight = 0.03;
-    private const double CueWeight = 0.05;
+    private static readonly double CoverageWeight = Bot.Core.Knobs.Get("CoverageWeight", 1.0);
+    private static readonly double PassageCoverageWeight = Bot.Core.Knobs.Get("PassageCoverageWeight", 0.35);
+    private static readonly double RankWeight = Bot.Core.Knobs.Get("RankWeight", 0.25);
+    private static readonly double AnswerWeight = Bot.Core.Knobs.Get("AnswerWeight", 0.15);
+    private static readonly double FocusedAnswerWeight = Bot.Core.Knobs.Get("FocusedAnswerWeight", 0.1);
+    private static readonly double NearAnswerWeight = Bot.Core.Knobs.Get("NearAnswerWeight", 0.1);
+    private static readonly double OpeningWeight = Bot.Core.Knobs.Get("OpeningWeight", 0.03);
+    private static readonly double CueWeight = Bot.Core.Knobs.Get("CueWeight", 0.05);
+    private static readonly double SameDayWeight = Bot.Core.Knobs.Get("SameDayWeight", 0.3);
 
     public static IReadOnlyList<ScoredSentence> Rank(QuestionProfile question, IReadOnlyList<SentenceCandidate> candidates)
     {
@@ -56,9 +59,10 @@ public static partial class SentenceRanker
                 question.Coverage(question.Near(candidate.Terms, candidate.Passage)),
                 inPassage,
                 1.0 / (1 + candidate.Rank),
-                ShortAnswers.Find(question.Intent, question.TermSet, candidate.Text, candidate.Passage.Article.Published, known),
+                ShortAnswers.Find(question.Intent, question.TermSet, candidate.Text, candidate.Passage.Article.Published, known, sentence.Start - candidate.Start),
                 candidate.OpensArticle,
-                (question.Intent.Why && ReasonCue().IsMatch(candidate.Text)) || (question.Intent.Said && SpeechCue().IsMatch(candidate.Text)));
+                (question.Intent.Why && ReasonCue().IsMatch(candidate.Text)) || (question.Intent.Said && SpeechCue().IsMatch(candidate.Text)),
+                question.Days.Count > 0 && DateSpans.Find(candidate.Text, candidate.Passage.Article.Published).Any(d => question.NamesDay(d.Value)));
             scored.Add(new ScoredSentence(candidate, features, Score(features)));
         }
         // Stable: equal scores keep retrieval order.
@@ -71,7 +75,8 @@ public static partial class SentenceRanker
         + RankWeight * f.RankScore
         + (f.Answer is { } answer ? AnswerWeight + (answer.Focused ? FocusedAnswerWeight : 0) + NearAnswerWeight * answer.Nearness : 0)
         + (f.OpensArticle ? OpeningWeight : 0)
-        + (f.Cue ? CueWeight : 0);
+        + (f.Cue ? CueWeight : 0)
+        + (f.SameDay ? SameDayWeight : 0);
 
     [GeneratedRegex(@"\b(?:because|due to|as a result|in order to|so that|aimed at|in protest|to protest|citing|cited|the reason|reasons|over concerns?|amid|fears? (?:of|that)|concerns? (?:about|over|that)|after|since|led to|caused|prompted|blamed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonCue();

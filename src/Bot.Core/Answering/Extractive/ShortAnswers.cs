@@ -23,8 +23,12 @@ public static class ShortAnswers
     /// <summary>Characters after an amount within which the counted noun must follow ("four U.S. soldiers").</summary>
     private const int FocusReach = 40;
 
+    /// <summary>A place the dateline gives is where the story was filed: the answer only when the sentence names no other.</summary>
+    private const double DatelinePenalty = 0.5;
+
+    /// <param name="leadStart">Where the sentence proper begins when a dateline was put in front of it (0 without one).</param>
     public static ShortAnswerCandidate? Find(QuestionIntent intent, IReadOnlySet<string> questionTerms, string sentence,
-        DateTimeOffset? published, IReadOnlySet<string>? knownPeople = null)
+        DateTimeOffset? published, IReadOnlySet<string>? knownPeople = null, int leadStart = 0)
     {
         if (!intent.WantsShortAnswer) return null;
         var spans = SentenceSpans.Find(sentence, published, knownPeople).Where(s => intent.Accepts(s.Kind)).ToList();
@@ -39,7 +43,10 @@ public static class ShortAnswers
             // "Governor Mark Dayton" for "which judge voided Dayton's veto").
             if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) : terms.All(questionTerms.Contains))) continue;
             var focused = intent.Focus is { } focus && positions.Any(p => p.Term == focus && p.Offset >= span.Start && p.Offset <= span.End + FocusReach);
-            var candidate = new ShortAnswerCandidate(span, focused, Nearness(span, anchors)) { Preference = Preference(intent, span) };
+            var candidate = new ShortAnswerCandidate(span, focused, Nearness(span, anchors))
+            {
+                Preference = Preference(intent, span) - (span.Start < leadStart ? DatelinePenalty : 0),
+            };
             if (best is null || candidate.Score > best.Score) best = candidate;
         }
         return best;
@@ -55,8 +62,8 @@ public static class ShortAnswers
 
     private static double Preference(QuestionIntent intent, AnswerSpan span) => intent.Wanted switch
     {
-        Wanted.Agent => span.Kind switch { SpanKind.Person => 0.3, SpanKind.Organisation => 0.2, SpanKind.Name => 0.1, _ => 0 },
-        Wanted.Person => span.Kind == SpanKind.Person ? 0.2 : 0,
+        Wanted.Agent => span.Kind switch { SpanKind.Person => Bot.Core.Knobs.Get("PersonPref", 0.6), SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
+        Wanted.Person => span.Kind == SpanKind.Person ? 0.4 : 0,
         Wanted.Amount => span.Kind == SpanKind.Number ? 0 : 0.1,
         // A day beats a month or year, which beat "earlier this week".
         Wanted.Date => span.Value.Length switch { 10 => 0.3, 7 or 4 => 0.15, _ => 0 },

@@ -1,7 +1,8 @@
 namespace Bot.Core.Answering.Spans;
 
 /// <summary>What a span of a sentence names or measures.</summary>
-public enum SpanKind { Person, Organisation, Place, Name, Date, Time, Number, Money, Percent, Duration, Age }
+/// <remarks><see cref="Country"/> is a place that can also act ("Niger has asked..."); <see cref="Place"/> any other.</remarks>
+public enum SpanKind { Person, Organisation, Place, Country, Name, Date, Time, Number, Money, Percent, Duration, Age }
 
 /// <summary>
 /// A phrase of a sentence that can answer a question on its own: a name, date or amount. Offsets are into the
@@ -14,7 +15,7 @@ public sealed record AnswerSpan(int Start, int End, SpanKind Kind, string Text, 
 
     public bool Overlaps(AnswerSpan other) => Start < other.End && other.Start < End;
 
-    public bool IsName => Kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Place or SpanKind.Name;
+    public bool IsName => Kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Place or SpanKind.Country or SpanKind.Name;
 
     public bool IsAmount => Kind is SpanKind.Number or SpanKind.Money or SpanKind.Percent or SpanKind.Duration or SpanKind.Age;
 }

@@ -14,6 +14,9 @@ public static class Gazetteer
     /// <summary>Whether <paramref name="name"/> ("Mexico City", "NIAMEY", "U.S.") is a known place or country.</summary>
     public static bool IsPlace(string name) => Places.Contains(Key(name));
 
+    /// <summary>Whether <paramref name="name"/> names a country ("Niger", "the U.S."), not a demonym.</summary>
+    public static bool IsCountry(string name) => CountryNames.Names.Contains(Key(name));
+
     /// <summary>Whether <paramref name="name"/> is a country's name or demonym ("Nigerien").</summary>
     public static bool IsCountryOrDemonym(string name) => CountryNames.Canonical.ContainsKey(Key(name));
 

@@ -16,20 +16,7 @@ public static partial class NameSpans
     private static partial Regex Token();
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-        { "of", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "al", "el", "for", "and" };
-
-    /// <summary>Words that, leading a name, say what the person is; the span starts after them.</summary>
-    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
-    {
-        "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
-        "governor", "gov.", "judge", "justice", "chief", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.", "sergeant",
-        "sgt.", "admiral", "adm.", "commander", "captain", "capt.", "mr.", "mrs.", "ms.", "dr.", "professor", "prof.", "chancellor", "king",
-        "queen", "prince", "princess", "crown", "pope", "ambassador", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chairman",
-        "chairwoman", "director", "mayor", "deputy", "speaker", "leader", "sheikh", "emir", "ayatollah", "cardinal", "archbishop", "bishop",
-        "rev.", "reverend", "attorney", "envoy", "premier", "foreign", "defence", "defense", "interior", "finance", "economy", "trade",
-        "health", "energy", "treasury", "state", "house", "senate", "former", "acting", "opposition", "presidential", "candidate",
-        "nominee", "lawmaker", "executive", "ceo", "sir", "lord", "lady", "dame", "first",
-    };
+        { "of", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "van", "von", "der", "den", "al", "el", "for" };
 
     /// <summary>A title word that, ending the words in front of a name, makes it a person.</summary>
     private static readonly HashSet<string> PersonTitles = new(StringComparer.Ordinal)
@@ -107,20 +94,22 @@ public static partial class NameSpans
 
     private static AnswerSpan? Classify(string sentence, List<Word> words, int first, int last, IReadOnlySet<string>? knownPeople)
     {
-        // The sentence's first word is capitalised anyway: a name only when it is not a common word.
-        if (first == 0 && last == 0 && IsCommonOpening(words[0])) return null;
-        if (first == 0 && IsCommonOpening(words[0]) && !Gazetteer.IsPlace(words[0].Text)) first++;
+        // A sentence's first word is capitalised anyway: a name only when it is not a common word.
+        if (OpensSentence(sentence, words[first]) && IsCommonOpening(words[first]) && !Gazetteer.IsPlace(words[first].Text)) first++;
         if (first > last) return null;
 
+        // "Defence Minister Kalla Mountari", "Former CIA Director John Brennan", "Turkish President Tayyip Erdogan":
+        // the words up to the last title say what the person is; the name follows it.
         var start = first;
         var titled = false;
-        // "Turkish President Tayyip Erdogan": the country and the office both say what the person is.
-        while (start < last && (Titles.Contains(words[start].Lower) || IsTitleAbbreviation(words[start]) || Gazetteer.IsCountryOrDemonym(words[start].Text)))
-        {
-            titled |= PersonTitles.Contains(words[start].Lower) || IsTitleAbbreviation(words[start]);
-            start++;
-        }
-        if (!titled) start = first;
+        for (var k = last - 1; k >= first; k--)
+            if (PersonTitles.Contains(words[k].Lower) || IsTitleAbbreviation(words[k]))
+            {
+                // "General Motors" is a company: no organisation word may follow the title.
+                if (!words.Skip(k + 1).Take(last - k).Any(w => OrganisationWords.Contains(w.Lower.TrimEnd('.'))))
+                    (start, titled) = (k + 1, true);
+                break;
+            }
         var lowerWords = words.Skip(start).Take(last - start + 1).Select(w => w.Lower.TrimEnd('.')).ToList();
         var text = Clean(sentence[words[start].Start..words[last].End]);
         if (text.Length == 0) return null;
@@ -129,7 +118,8 @@ public static partial class NameSpans
         var after = sentence[spanEnd..];
 
         SpanKind kind;
-        if (titled && !lowerWords.Any(OrganisationWords.Contains)) kind = SpanKind.Person;
+        if (titled && !Gazetteer.IsPlace(text)) kind = SpanKind.Person;
+        else if (Gazetteer.IsCountry(text)) kind = SpanKind.Country;
         else if (Gazetteer.IsPlace(text)) kind = SpanKind.Place;
         // A demonym alone ("Nigerien", "Americans") describes; it names no one to answer with.
         else if (Gazetteer.IsCountryOrDemonym(text)) return null;
@@ -141,6 +131,14 @@ public static partial class NameSpans
         else kind = SpanKind.Name;
         if (kind == SpanKind.Name && StopWords.English.Contains(lowerWords[0])) return null;
         return new AnswerSpan(spanStart, spanEnd, kind, text, string.Join(' ', TextAnalyzer.Terms(text)));
+    }
+
+    /// <summary>Whether the word begins the text or a sentence of it (after a full stop, a line break or an opening quote).</summary>
+    private static bool OpensSentence(string text, Word word)
+    {
+        var i = word.Start - 1;
+        while (i >= 0 && text[i] is ' ' or '"' or '“' or '‘' or '(' or '\'') i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or ':' or ';';
     }
 
     private static bool IsTitleAbbreviation(Word word) => word.Text.EndsWith('.') && PersonTitles.Contains(word.Lower);

@@ -12,7 +12,7 @@ namespace Bot.Core.Answering.Spans;
 public static partial class NumberSpans
 {
     private const string Word = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    private const string Num = @"(?:\d[\d,]*(?:\.\d+)?|(?:" + Word + @")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a dozen|dozens|a few|several|hundreds|thousands|tens of thousands|millions|billions|a hundred|a thousand|half)";
+    private const string Num = @"(?:\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + Word + @")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a dozen|dozens|a few|several|hundreds|thousands|tens of thousands|millions|billions|a hundred|a thousand|half)";
     private const string Scale = @"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bln|bn)\b)?";
     private const string Hedge = @"(?:(?:at least|at most|more than|less than|fewer than|nearly|almost|about|around|some|up to|roughly|approximately|over|under|an estimated|as many as|as much as|just over|just under|only|a total of)\s+)?";
 
@@ -22,7 +22,8 @@ public static partial class NumberSpans
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"\s?(?:%|percent\b|per cent\b|percentage points?\b|pct\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
+    // "aged 65", "a 65-year-old", "Mountari (65)", "Siti Aisyah, 25, and ...", "65 years old".
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,2}(?=,)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
     private static partial Regex Age();
 
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", RegexOptions.IgnoreCase)]

@@ -39,15 +39,24 @@ public sealed class BotFrameworkOptions
     /// <summary>The informative update shown while the archive is searched.</summary>
     public string InformativeText { get; set; } = "Searching the news archive…";
 
-    /// <summary>Teams rejects messages over about 100 KB; longer answers are cut to fit.</summary>
-    public int MaxMessageBytes { get; set; } = 100_000;
+    /// <summary>
+    /// Size budget of one message in UTF-16 bytes, as Teams counts it (it refuses about 100 KB and advises
+    /// staying under 80 KB); longer answers are cut to fit.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = Rendering.MessageSize.DefaultBudget;
+    /// <summary>Offer up to three follow-up questions about the cited stories under each answer.</summary>
+    public bool FollowUpsEnabled { get; set; } = true;
     /// <summary>The web chat, linked from answers cut for length (optional).</summary>
     public string? WebChatUrl { get; set; }
 
-    /// <summary>Sent once to each member who joins a conversation with the bot.</summary>
+    /// <summary>Welcome a conversation once when the bot is installed in it (a card with <see cref="Greeting"/> and <see cref="WelcomePrompts"/>).</summary>
+    public bool WelcomeEnabled { get; set; } = true;
+    /// <summary>The welcome card's text.</summary>
     public string Greeting { get; set; } =
-        "Hello! I answer questions about the news archive and cite the articles I use. Ask me anything, for example \"What happened at the G20 summit?\"";
-    /// <summary>How long the bot remembers whom it greeted (in memory: a restart greets again).</summary>
+        "Hello! I answer questions about the news archive and cite the articles I use. Ask me anything, or start with one of these:";
+    /// <summary>Example questions on the welcome card; each button asks its question.</summary>
+    public string[] WelcomePrompts { get; set; } = ["Who asked the US to arm drones?", "What happened at the G20 summit?"];
+    /// <summary>How long the bot remembers which conversations it welcomed (in memory: a restart may welcome again).</summary>
     public TimeSpan GreetingMemory { get; set; } = TimeSpan.FromDays(30);
     /// <summary>Sent when a message holds no question (only an @mention, say).</summary>
     public string EmptyQuestionText { get; set; } = "Ask me a question about the news archive and I will answer with sources.";

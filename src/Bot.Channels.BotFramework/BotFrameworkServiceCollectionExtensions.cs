@@ -34,7 +34,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ActivityAuthenticator>();
         services.AddSingleton<AnswerRenderer>();
         services.AddSingleton<QuestionAnswerer>();
-        services.AddSingleton<Greeter>();
+        services.AddSingleton<Welcomer>();
         services.AddSingleton<TurnDispatcher>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();

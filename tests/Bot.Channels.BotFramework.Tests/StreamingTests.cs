@@ -42,7 +42,8 @@ public sealed class StreamingTests : BotTestBase
         Assert.Equal(streamId, end["streamId"]!.GetValue<string>());
         Assert.Null(end["streamSequence"]);
         Assert.Equal(ScriptedAskService.CitedAnswer.Text, final.Text);
-        Assert.True(final.Body!["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
+        Assert.Equal("default", final.Body!["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
+        TeamsMessageRules.AssertValid(final.Body);
         var aiMessage = final.Body["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
         Assert.Equal([1, 2], aiMessage["citation"]!.AsArray().Select(c => c!["position"]!.GetValue<int>()));
     }

@@ -41,7 +41,8 @@ public sealed class ActivityEndpoint(
 
         return activity.Type switch
         {
-            ActivityTypes.Message or ActivityTypes.ConversationUpdate => Enqueue(activity),
+            ActivityTypes.Message => Enqueue(activity),
+            ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate when Welcomer.IsInstallation(activity) => Enqueue(activity),
             ActivityTypes.Invoke when FeedbackInvoke.IsFeedback(activity) => await StoreFeedbackAsync(activity, cancellationToken),
             // Typing, unknown invokes and every other type need nothing from this bot.
             ActivityTypes.Invoke => Results.Json(new { }),

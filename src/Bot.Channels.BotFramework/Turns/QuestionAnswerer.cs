@@ -86,5 +86,6 @@ public sealed class QuestionAnswerer(
         && activity.ChannelId == ChannelIds.MsTeams
         && activity.Conversation?.ConversationType == ChannelIds.PersonalConversation
             ? new StreamedReply(reference, question, connector, renderer, _options, time, logger)
-            : new SingleReply(reference, question, connector, renderer, _options.TypingInterval, time, logger);
+            : new SingleReply(reference, question, connector, renderer, _options.TypingInterval,
+                showTyping: activity.Conversation?.ConversationType != ChannelIds.ChannelConversation, time, logger);
 }

@@ -14,6 +14,8 @@ public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation>
     public string Answerer { get; init; } = "";
     /// <summary>The query actually sent to retrieval (differs from the question after a follow-up rewrite).</summary>
     public string? RetrievalQuery { get; init; }
+    /// <summary>Up to three questions to ask next, about the cited stories (see <see cref="Answering.FollowUps"/>).</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
 
     public static Answer Abstain(string message, string answerer, double confidence = 0) =>
         new(message, true, []) { Answerer = answerer, Confidence = confidence };

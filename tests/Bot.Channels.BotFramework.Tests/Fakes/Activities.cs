@@ -73,6 +73,18 @@ public static class Activities
         ["membersAdded"] = new JsonArray(memberIds.Select(m => (JsonNode)new JsonObject { ["id"] = m }).ToArray()),
     };
 
+    public static JsonObject InstallationUpdate(string serviceUrl, string conversationId, string action = "add") => new()
+    {
+        ["type"] = "installationUpdate",
+        ["id"] = NewId(),
+        ["action"] = action,
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = UserId },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+    };
+
     public static JsonObject FeedbackInvoke(string serviceUrl, string messageId, string reaction, string? feedbackText) => new()
     {
         ["type"] = "invoke",

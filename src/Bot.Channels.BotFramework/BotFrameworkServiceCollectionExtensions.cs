@@ -32,12 +32,14 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ActivityAuthenticator>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<AnswerRenderer>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<Welcomer>();
         services.AddSingleton<TurnDispatcher>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();
+        services.AddHostedService<BotStartupCheck>();
         services.AddHostedService<TurnWorker>();
         return services;
     }

@@ -16,6 +16,7 @@ namespace Bot.Channels.BotFramework.Inbound;
 /// </summary>
 public sealed class ActivityEndpoint(
     ActivityAuthenticator authenticator,
+    ServiceUrlPolicy serviceUrls,
     TurnQueue queue,
     IFeedbackStore feedback,
     IOptions<BotFrameworkOptions> options,
@@ -27,7 +28,7 @@ public sealed class ActivityEndpoint(
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, cancellationToken);
+        var auth = await authenticator.AuthenticateAsync(context, cancellationToken);
         if (auth.Unavailable)
             return Results.Problem(title: "Authentication unavailable", detail: "The bot cannot check tokens right now; retry shortly.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -38,6 +39,8 @@ public sealed class ActivityEndpoint(
             return Results.Problem(title: "Invalid activity", detail: read.Problem, statusCode: StatusCodes.Status400BadRequest);
 
         if (auth.Verify(activity) is { } mismatch) return Unauthorized(mismatch);
+        // Only activities the bot answers send anything to their serviceUrl.
+        if (NeedsReply(activity) && serviceUrls.Check(activity.ServiceUrl) is { } refused) return Unauthorized(refused);
 
         return activity.Type switch
         {
@@ -90,6 +93,9 @@ public sealed class ActivityEndpoint(
         // Teams expects 200 with an empty object; anything else shows the user an error.
         return Results.Json(new { });
     }
+
+    private static bool NeedsReply(Activity activity) =>
+        activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
 
     private static string? DuplicateKey(Activity activity) =>
         string.IsNullOrEmpty(activity.Id) ? null : $"{activity.Conversation?.Id}|{activity.Id}";

@@ -17,7 +17,7 @@ public static class WelcomeCard
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = options.Greeting, ["wrap"] = true }),
-            ["actions"] = new JsonArray(options.WelcomePrompts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Ask).ToArray<JsonNode?>()),
+            ["actions"] = new JsonArray((options.WelcomePrompts.Length > 0 ? options.WelcomePrompts : BotFrameworkOptions.DefaultWelcomePrompts).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Ask).ToArray<JsonNode?>()),
         };
         return reference.CreateActivity(ActivityTypes.Message) with
         {

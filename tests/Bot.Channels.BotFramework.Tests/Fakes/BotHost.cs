@@ -37,7 +37,8 @@ public sealed class BotHost : IAsyncDisposable
         FakeBotService service,
         IAskService ask,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplication>? beforeEndpoint = null)
+        Action<WebApplication>? beforeEndpoint = null,
+        string environment = "Production")
     {
         var folder = new TempDirectory();
         var configuration = new Dictionary<string, string?>
@@ -54,11 +55,13 @@ public sealed class BotHost : IAsyncDisposable
             ["BotFramework:RetryBaseDelay"] = "00:00:00.010",
             ["BotFramework:FeedbackFolder"] = Path.Combine(folder.Path, "feedback"),
             ["BotFramework:WebChatUrl"] = "https://bot.example.com/chat",
+            // The fake Connector listens on loopback; production hosts stay out of tests.
+            ["BotFramework:AllowedServiceUrls:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(configuration.Where(c => c.Value is not null));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new LogRecorder();
@@ -69,7 +72,16 @@ public sealed class BotHost : IAsyncDisposable
         var app = builder.Build();
         beforeEndpoint?.Invoke(app);
         app.MapBotFramework("/api/messages");
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            folder.Dispose();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BotHost(app, folder, new HttpClient { BaseAddress = new Uri(address) }, logs);

@@ -83,9 +83,6 @@ public sealed class BotFrameworkOptions
     /// <summary>Sent when no answer could be produced in time or answering failed.</summary>
     public string ApologyText { get; set; } = "Sorry, I could not answer that in time. Please try again in a moment.";
 
-    /// <summary>Folder of the feedback log (feedback.jsonl).</summary>
-    public string FeedbackFolder { get; set; } = "data/feedback";
-
     /// <summary>Attempts per outgoing request when the service answers 429 or 5xx.</summary>
     public int MaxSendAttempts { get; set; } = 4;
     /// <summary>First back-off when the service gives no Retry-After; doubles per attempt.</summary>

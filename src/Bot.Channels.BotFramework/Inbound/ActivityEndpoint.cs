@@ -19,6 +19,7 @@ public sealed class ActivityEndpoint(
     ServiceUrlPolicy serviceUrls,
     TurnQueue queue,
     IFeedbackStore feedback,
+    AnsweredMessages answers,
     IOptions<BotFrameworkOptions> options,
     TimeProvider time,
     ILogger<ActivityEndpoint> logger)
@@ -73,7 +74,12 @@ public sealed class ActivityEndpoint(
     {
         var read = FeedbackInvoke.Read(activity, time.GetUtcNow());
         if (read.Feedback is not { } entry)
+        {
+            logger.LogWarning("Refused a feedback invoke in conversation {Conversation}: {Problem}", activity.Conversation?.Id, read.Problem);
             return Results.Problem(title: "Invalid feedback", detail: read.Problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (answers.Find(entry.ConversationId, entry.MessageId) is { } answer)
+            entry = entry with { MessageId = answer.MessageId ?? entry.MessageId, QuestionId = answer.QuestionId, Question = answer.Question, Citations = answer.Citations };
 
         if (DuplicateKey(activity) is not { } key || _seen.TryAdd(key))
         {
@@ -87,8 +93,10 @@ public sealed class ActivityEndpoint(
                 logger.LogError(ex, "Could not store feedback on message {MessageId}", entry.MessageId);
                 return Results.Problem(title: "Feedback not stored", statusCode: StatusCodes.Status500InternalServerError);
             }
-            logger.LogInformation("Feedback {Reaction} on message {MessageId} in conversation {Conversation}: {Text}",
-                entry.Reaction, entry.MessageId, entry.ConversationId, entry.Text);
+            // The comment is the user's words: kept in the feedback store, logged only at Debug.
+            logger.LogInformation("Feedback {Reaction} on message {MessageId} (question {QuestionId}) in conversation {Conversation}, with a comment: {HasComment}",
+                entry.Reaction, entry.MessageId ?? "unknown", entry.QuestionId ?? "unknown", entry.ConversationId, entry.Text is not null);
+            logger.LogDebug("Feedback comment on message {MessageId}: {Text}", entry.MessageId, entry.Text);
         }
         // Teams expects 200 with an empty object; anything else shows the user an error.
         return Results.Json(new { });

@@ -33,10 +33,10 @@ public sealed class SingleReply(
 
     public Task DeltaAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task FinishAsync(Answer answer, CancellationToken cancellationToken)
+    public async Task<string?> FinishAsync(Answer answer, CancellationToken cancellationToken)
     {
         await StopTypingAsync();
-        await connector.ReplyToActivityAsync(reference, renderer.Render(reference, answer, question), cancellationToken);
+        return (await connector.ReplyToActivityAsync(reference, renderer.Render(reference, answer, question), cancellationToken)).Id;
     }
 
     public async Task FailAsync(string notice, CancellationToken cancellationToken)

@@ -100,7 +100,7 @@ public sealed class StreamedReply(
         }
     }
 
-    public Task FinishAsync(Answer answer, CancellationToken cancellationToken) =>
+    public Task<string?> FinishAsync(Answer answer, CancellationToken cancellationToken) =>
         SendFinalAsync(streamInfo => renderer.Render(reference, answer, question, streamInfo), cancellationToken);
 
     public Task FailAsync(string notice, CancellationToken cancellationToken) =>
@@ -108,20 +108,21 @@ public sealed class StreamedReply(
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task SendFinalAsync(Func<StreamInfo?, Activity> render, CancellationToken cancellationToken)
+    /// <summary>Sends the final message; its id is the stream's when it ends the stream (Teams keeps the streamed message).</summary>
+    private async Task<string?> SendFinalAsync(Func<StreamInfo?, Activity> render, CancellationToken cancellationToken)
     {
         if (StreamOpen)
         {
             try
             {
-                await connector.ReplyToActivityAsync(reference, render(new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
-                return;
+                var ended = await connector.ReplyToActivityAsync(reference, render(new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
+                return ended.Id ?? _streamId;
             }
             catch (ConnectorException ex)
             {
                 logger.LogWarning(ex, "Teams refused to end stream {StreamId}; sending the answer as a new message", _streamId);
             }
         }
-        await connector.ReplyToActivityAsync(reference, render(null), cancellationToken);
+        return (await connector.ReplyToActivityAsync(reference, render(null), cancellationToken)).Id;
     }
 }

@@ -85,7 +85,8 @@ public static class Activities
         ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
     };
 
-    public static JsonObject FeedbackInvoke(string serviceUrl, string messageId, string reaction, string? feedbackText) => new()
+    public static JsonObject FeedbackInvoke(string serviceUrl, string messageId, string reaction, string? feedbackText,
+        string conversationId = "a:1personal-chat") => new()
     {
         ["type"] = "invoke",
         ["name"] = "message/submitAction",
@@ -93,7 +94,7 @@ public static class Activities
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = UserId, ["aadObjectId"] = "aad-ada" },
-        ["conversation"] = new JsonObject { ["id"] = "a:1personal-chat", ["conversationType"] = "personal" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = conversationId.StartsWith("a:", StringComparison.Ordinal) ? "personal" : "groupChat" },
         ["recipient"] = new JsonObject { ["id"] = BotId },
         ["replyToId"] = messageId,
         ["value"] = new JsonObject

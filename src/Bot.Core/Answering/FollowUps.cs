@@ -1,8 +1,9 @@
 namespace Bot.Core.Answering;
 
 /// <summary>
-/// What to ask next after an answer: one "More on …" question per cited story, in order of first citation,
-/// so a tap (a Teams suggested action, a web chat button) asks about that story alone.
+/// What to ask next after an answer: one "More on “title”" question per cited story, in order of first
+/// citation, so a tap (a Teams suggested action, a web chat button) asks about that story alone. The title is
+/// quoted because archive titles are often a story's first sentence, which reads as a phrase only in quotes.
 /// </summary>
 public static class FollowUps
 {
@@ -10,7 +11,8 @@ public static class FollowUps
     /// <summary>Longest suggestion, in characters; longer titles are cut at a word.</summary>
     public const int MaxLength = 60;
 
-    private const string Prefix = "More on ";
+    private const string Prefix = "More on “";
+    private const string Suffix = "”";
 
     public static IReadOnlyList<string> For(Answer answer)
     {
@@ -21,7 +23,7 @@ public static class FollowUps
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(Max)
-            .Select(t => Prefix + t)
+            .Select(t => Prefix + t + Suffix)
             .ToList();
     }
 
@@ -32,9 +34,9 @@ public static class FollowUps
         var credit = topic.LastIndexOf(" - ", StringComparison.Ordinal);
         if (credit > 0 && topic.Length - credit <= 20) topic = topic[..credit];
         topic = topic.TrimEnd('.', ' ');
-        var room = MaxLength - Prefix.Length;
+        var room = MaxLength - Prefix.Length - Suffix.Length;
         if (topic.Length <= room) return topic;
-        var cut = topic.LastIndexOf(' ', room);
-        return (cut > room / 2 ? topic[..cut] : topic[..room]).TrimEnd(',', ';', ':', ' ');
+        var cut = topic.LastIndexOf(' ', room - 1);
+        return (cut > room / 2 ? topic[..cut] : topic[..(room - 1)]).TrimEnd(',', ';', ':', ' ') + "…";
     }
 }

@@ -56,7 +56,7 @@ public sealed class AskServiceTests : IDisposable
     {
         var answer = await AskAsync("How many soldiers were killed in the Niger ambush?", "c3");
 
-        Assert.Equal(["More on " + answer.Citations[0].Title.TrimEnd('.')], answer.FollowUps);
+        Assert.Equal([$"More on “{answer.Citations[0].Title.TrimEnd('.')}”"], answer.FollowUps);
     }
 
     /// <summary>Quotes the first passage's first sentence and remembers what it was given.</summary>

@@ -13,7 +13,7 @@ public sealed class FollowUpsTests
         var answer = new Answer("x [1][2][3][4]", false,
             [Cite(2, "Niger asks U.S. to arm drones"), Cite(1, "Agadez drone base - Reuters"), Cite(3, "Niger asks U.S. to arm drones"), Cite(4, "Sahel."), Cite(5, "Fifth")]);
 
-        Assert.Equal(["More on Agadez drone base", "More on Niger asks U.S. to arm drones", "More on Sahel"], FollowUps.For(answer));
+        Assert.Equal(["More on “Agadez drone base”", "More on “Niger asks U.S. to arm drones”", "More on “Sahel”"], FollowUps.For(answer));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class FollowUpsTests
             [Cite(1, "  "), Cite(2, "The United States military is building a drone base in Agadez, in the north of Niger, officials said")]);
 
         var suggestion = Assert.Single(FollowUps.For(answer));
-        Assert.Equal("More on The United States military is building a drone base", suggestion);
+        Assert.Equal("More on “The United States military is building a drone…”", suggestion);
         Assert.True(suggestion.Length <= FollowUps.MaxLength);
     }
 

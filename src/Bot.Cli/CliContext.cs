@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Bot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Cli;
@@ -28,12 +30,13 @@ public sealed class CliContext
 
     public static Option<bool> JsonOption(string description) => new("--json") { Description = description };
 
+    /// <param name="services">Adds what only this command needs (the MCP server, say) to the shared services.</param>
     public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> action,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection, IConfiguration>? services = null)
     {
         try
         {
-            using var host = CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides);
+            using var host = CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides, services);
             return await action(host.Services, Output);
         }
         catch (Exception e) when (IsUserFacing(e))

@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleIndexer>();
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<Retriever>();
+        services.AddSingleton<ArchiveSources>();
         services.AddSingleton<ConversationMemory>();
         AddFeedback(services, configuration);
         return services;

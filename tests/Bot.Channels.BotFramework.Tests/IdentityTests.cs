@@ -20,7 +20,8 @@ public sealed class IdentityTests : IAsyncLifetime
     {
         var message = Activities.MentioningBot(_service.ServiceUrl, "Who signs?");
         Assert.Equal(HttpStatusCode.Accepted, (await bot.PostAsync(message, TestKeys.CreateToken(TestKeys.Connector, _service.ServiceUrl))).StatusCode);
-        return (await _service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"))).Single(r => r.Type == "message");
+        var reply = $"/v3/conversations/{message["conversation"]!["id"]}/activities/{message["id"]}";
+        return (await _service.WaitForActivitiesAsync(a => a.Any(r => r.Path == reply && r.Type == "message"))).Single(r => r.Path == reply && r.Type == "message");
     }
 
     [Fact]

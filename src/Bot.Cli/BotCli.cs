@@ -19,6 +19,8 @@ public static class BotCli
         root.Subcommands.Add(ChatCommand.Create(cli));
         root.Subcommands.Add(ArticlesCommand.Create(cli));
         root.Subcommands.Add(StatsCommand.Create(cli));
+        root.Subcommands.Add(FeedbackCommand.Create(cli));
+        root.Subcommands.Add(McpCommand.Create(cli));
         root.Subcommands.Add(MigrateCommand.Create(cli));
         root.Subcommands.Add(EvalCommand.Create(cli));
         return root;

@@ -7,6 +7,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Embedding;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
+using Bot.Hosting.FeedbackLog;
 using Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.AI;
@@ -66,8 +67,22 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleIndexer>();
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<Retriever>();
+        services.AddSingleton<ArchiveSources>();
         services.AddSingleton<ConversationMemory>();
+        AddFeedback(services, configuration);
         return services;
+    }
+
+    /// <summary>The feedback log, in the archive's folder unless Feedback:Folder says otherwise, so it travels with the archive.</summary>
+    private static void AddFeedback(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Folder))
+                    o.Folder = Path.Combine(configuration[BotConfiguration.DataDirectoryKey] is { Length: > 0 } data ? data : "data", "feedback");
+            });
+        services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
     }
 
     /// <summary>The local ONNX encoder when Embeddings:ModelPath names a model folder; otherwise retrieval stays lexical.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Bot.Channels.BotFramework;
 using Bot.Core;
 using Bot.Hosting;
+using Bot.Mcp;
 using Bot.Web.Api;
 using Bot.Web.Ingestion;
 using Bot.Web.Security;
@@ -32,6 +33,8 @@ public static class BotWebApp
         builder.Services.AddNewsBot(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        // Stateless: every MCP request stands alone (tool calls and reads need no session), so any instance can serve it.
+        builder.Services.AddArchiveMcpServer(builder.Configuration).WithHttpTransport(mcp => mcp.Stateless = true);
         builder.Services.AddProblemDetails();
         // Enums travel as words ("lexical", "running"), the form the API documents and callers compare against.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -68,6 +71,7 @@ public static class BotWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBotFramework("/api/messages").AllowAnonymous();
         app.MapNewsApi();
+        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy);
         return app;
     }
 }

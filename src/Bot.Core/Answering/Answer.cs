@@ -18,6 +18,8 @@ public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation>
     public string? RewrittenQuestion { get; init; }
     /// <summary>The answer in a few words, which <see cref="Text"/> opens with; null when the question asks for more than a name, date, place or number.</summary>
     public ShortAnswer? Short { get; init; }
+    /// <summary>Up to three questions to ask next, about the cited stories (see <see cref="Answering.FollowUps"/>).</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
 
     public static Answer Abstain(string message, string answerer, double confidence = 0) =>
         new(message, true, []) { Answerer = answerer, Confidence = confidence };

@@ -59,6 +59,7 @@ public sealed class AskService(
             }
         }
         final ??= Answer.Abstain(Abstention.Message, answerer.Name);
+        final = final with { FollowUps = Answering.FollowUps.For(final) };
         activity?.SetTag("bot.abstained", final.Abstained);
         activity?.SetTag("bot.citations", final.Citations.Count);
         logger.LogInformation("Answered with {Answerer} from {Passages} passages in {Milliseconds} ms: {Citations} citations, abstained {Abstained}",

@@ -60,7 +60,7 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
     {
         if (OtherSubject().Match(question.Trim()) is not { Success: true } other) return null;
         var subject = other.Groups["subject"].Value.Trim();
-        if (subject.Split(' ').Length > 5 || LeadingQuestionWord().IsMatch(subject)) return null;
+        if (subject.Split(' ').Length > 5 || AnyQuestionWord().IsMatch(subject)) return null;
         var named = Answering.Spans.NameSpans.Find(previous).LastOrDefault(s => s.Start > 0);
         if (named is null) return null;
         var end = named.End;
@@ -78,6 +78,9 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 
     [GeneratedRegex(@"^(?:on what date|what (?:date|day|time|year|month)|where|when|why|who|whom)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingQuestionWord();
+
+    [GeneratedRegex(@"^(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyQuestionWord();
 
     [GeneratedRegex(@"^(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could)\s+\S+\s+\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Auxiliary();

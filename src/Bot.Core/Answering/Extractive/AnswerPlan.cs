@@ -38,7 +38,8 @@ public static class AnswerPlanner
     /// <summary>A neighbour adding this much of the question's weight is quoted with the best sentence: the question spans both.</summary>
     private static readonly double NeighbourGain = Bot.Core.Knobs.Get("NeighbourGain", 0.1);
     /// <summary>Another sentence is quoted when it scores this share of the best and covers nearly as much of the question.</summary>
-    private static readonly double SecondScoreRatio = Bot.Core.Knobs.Get("SecondScoreRatio", 0.8);
+    private static readonly double UntypedScoreRatio = Bot.Core.Knobs.Get("UntypedScoreRatio", 0.6);
+    private static readonly double TypedCoverageRatio = Bot.Core.Knobs.Get("TypedCoverageRatio", 0.6);
     private static readonly double SecondCoverageRatio = Bot.Core.Knobs.Get("SecondCoverageRatio", 0.5);
     /// <summary>Another story's sentence with the same short answer is cited when it scores this share of the best.</summary>
     private static readonly double AgreeingScoreRatio = Bot.Core.Knobs.Get("AgreeingScoreRatio", 0.7);
@@ -79,11 +80,12 @@ public static class AnswerPlanner
                     continue;
                 }
             }
-            // With a short answer, another quote must hold one too; without, it must score near the best.
-            var answers = shortAnswer is null || other.Features.Answer is not null;
-            var ratio = shortAnswer is null ? Bot.Core.Knobs.Get("AnySecondRatio", 0.6) : SecondScoreRatio;
-            if (quotes.Count < Bot.Core.Knobs.Get("MaxQuotes", maxQuotes) && differing is null && answers && other.Score >= ratio * best.Score
-                && other.Features.Coverage >= SecondCoverageRatio * best.Features.Coverage)
+            // With a short answer, another quote must hold one too and say nearly as much of the question (retrieval
+            // rank aside); without, it must score near the best.
+            var second = shortAnswer is null
+                ? other.Score >= UntypedScoreRatio * best.Score && other.Features.Coverage >= SecondCoverageRatio * best.Features.Coverage
+                : other.Features.Answer is not null && other.Features.Coverage >= TypedCoverageRatio * best.Features.Coverage;
+            if (quotes.Count < maxQuotes && differing is null && second)
                 quotes.Add(PlannedQuote.Of([other.Candidate]));
         }
         return new AnswerPlan(quotes, shortAnswer, agreeing, differing);

@@ -112,7 +112,8 @@ public static partial class NameSpans
             }
         var lowerWords = words.Skip(start).Take(last - start + 1).Select(w => w.Lower.TrimEnd('.')).ToList();
         var text = Clean(sentence[words[start].Start..words[last].End]);
-        if (text.Length == 0) return null;
+        // A lone letter ("U" of "U.S-backed") names nothing.
+        if (text.Length < 2) return null;
         var (spanStart, spanEnd) = (words[start].Start, words[start].Start + text.Length);
         var before = sentence[..words[first].Start];
         var after = sentence[spanEnd..];

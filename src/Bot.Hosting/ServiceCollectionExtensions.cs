@@ -5,6 +5,7 @@ using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
 using Bot.Core.Embedding;
+using Bot.Core.Fetching;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
 using Bot.Storage.Sqlite;
@@ -56,12 +57,18 @@ public static class ServiceCollectionExtensions
             .Validate(o => { o.Validate(); return true; });
         services.AddOptions<ArticleLimits>().Bind(configuration.GetSection(ArticleLimits.SectionName));
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName))
+            .Validate(o => { o.Validate(); return true; });
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
 
         StoreFactory.AddArchiveStore(services, configuration);
         AddEmbedder(services, configuration);
-        services.AddHttpClient<ArticleSourceReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        // One fetcher for every download (URL ingest, sources): its address guard, host gates and robots cache are shared.
+        services.AddSingleton(sp => new WebFetcher(sp.GetRequiredService<IOptions<ArticleLimits>>(),
+            sp.GetRequiredService<IOptions<FetchOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ArticleSourceReader>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<ArticleIndexer>();
         services.AddTransient<IngestPipeline>();

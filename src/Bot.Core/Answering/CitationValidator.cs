@@ -109,6 +109,7 @@ public static class CitationValidator
             Published = article.Published,
             Source = article.Source,
             Url = article.Url,
+            Page = chunk.Page,
         };
         if (described != located)
             problems.Add($"{label} article details did not match chunk '{chunk.Id}'; taken from the passage.");

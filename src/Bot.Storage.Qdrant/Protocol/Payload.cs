@@ -29,6 +29,8 @@ internal sealed record PointPayload
     /// <summary>The chunk's text on chunk points; the article's full text on article points.</summary>
     public string? Text { get; init; }
     public string? Context { get; init; }
+    /// <summary>The page of a paged document's chunk (PDF); absent otherwise.</summary>
+    public int? Page { get; init; }
 
     // the space point
     public string? ModelId { get; init; }
@@ -63,6 +65,7 @@ internal static class PayloadKeys
     public const string End = "end";
     public const string Text = "text";
     public const string Context = "context";
+    public const string Page = "page";
     public const string ModelId = "model_id";
     public const string Dimensions = "dimensions";
 
@@ -73,5 +76,5 @@ internal static class PayloadKeys
     public static readonly IReadOnlyList<string> Candidate = [ArticleId];
 
     /// <summary>What a <see cref="Bot.Core.Retrieval.Passage"/> needs: the summary plus the chunk.</summary>
-    public static readonly IReadOnlyList<string> Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context];
+    public static readonly IReadOnlyList<string> Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
 }

@@ -37,7 +37,7 @@ internal static class PayloadReader
             Required(p.Start, PayloadKeys.Start),
             Required(p.End, PayloadKeys.End),
             Required(p.Text, PayloadKeys.Text))
-        { Context = p.Context ?? "" };
+        { Context = p.Context ?? "", Page = p.Page };
         return new Passage(chunk, Summary(p), score);
     }
 

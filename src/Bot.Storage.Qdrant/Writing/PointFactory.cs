@@ -28,6 +28,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
                 End = chunk.End,
                 Text = chunk.Text,
                 Context = chunk.Context,
+                Page = chunk.Page,
             });
     }
 

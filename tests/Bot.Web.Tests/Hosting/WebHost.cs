@@ -11,7 +11,7 @@ namespace Bot.Web.Tests.Hosting;
 
 /// <summary>
 /// The real web host (the same <see cref="BotWebApp"/> Program runs) on Kestrel at 127.0.0.1 with a free port,
-/// a fresh archive in a temporary folder and the repository's seed articles.
+/// a fresh archive in a temporary folder and the repository's seed articles; fetches may reach 127.0.0.1.
 /// </summary>
 public sealed class WebHost : IAsyncDisposable
 {
@@ -37,6 +37,9 @@ public sealed class WebHost : IAsyncDisposable
             $"--Seeds:Path={Path.Combine(SharedData.RepositoryRoot, "seeds")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+            // The tests' pages, feeds and sitemaps are served by Kestrel on loopback, which the bot otherwise refuses.
+            "--Ingest:AllowedHosts:0=127.0.0.1",
+            "--Ingest:HostDelay=00:00:00",
             .. settings.Select(s => "--" + s),
         ];
         var app = BotWebApp.Create(args);

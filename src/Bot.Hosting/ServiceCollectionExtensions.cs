@@ -8,6 +8,7 @@ using Bot.Core.Embedding;
 using Bot.Core.Fetching;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
+using Bot.Core.Sources;
 using Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.AI;
@@ -74,7 +75,19 @@ public static class ServiceCollectionExtensions
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ConversationMemory>();
+        AddSources(services, configuration);
         return services;
+    }
+
+    /// <summary>Sources kept in sync: the Sources list and SourceSync settings, their state beside the archive, and the sync.</summary>
+    private static void AddSources(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SourceSyncOptions>().Bind(configuration.GetSection(SourceSyncOptions.SectionName))
+            .Configure(o => o.Declared = configuration.GetSection(SourceSyncOptions.SourcesSectionName).Get<List<SourceDeclaration>>() ?? [])
+            .Validate(o => { o.Validate(); SourceCatalog.Declare(o); return true; });
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<SourceSynchronizer>();
+        services.AddSingleton<SourceSyncRunner>();
     }
 
     /// <summary>The local ONNX encoder when Embeddings:ModelPath names a model folder; otherwise retrieval stays lexical.</summary>

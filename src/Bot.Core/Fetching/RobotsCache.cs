@@ -13,7 +13,8 @@ internal sealed class RobotsCache(FetchOptions options, TimeProvider time, Func<
     private static readonly TimeSpan FailureRetry = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> sites = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<(RobotsRules Rules, string? Problem)> GetAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>The site's rules; a robots.txt the bot may not even fetch (a refused address) comes back as that refusal.</summary>
+    public async Task<(RobotsRules Rules, string? Problem, FetchFailure? Refusal)> GetAsync(Uri url, CancellationToken cancellationToken)
     {
         var site = url.GetLeftPart(UriPartial.Authority);
         while (true)
@@ -30,7 +31,7 @@ internal sealed class RobotsCache(FetchOptions options, TimeProvider time, Func<
                 sites.TryRemove(new(site, lazy));
                 continue;
             }
-            if (entry.Expires > time.GetUtcNow()) return (entry.Rules, entry.Problem);
+            if (entry.Expires > time.GetUtcNow()) return (entry.Rules, entry.Problem, entry.Refusal);
             sites.TryRemove(new(site, lazy));
         }
     }
@@ -42,6 +43,7 @@ internal sealed class RobotsCache(FetchOptions options, TimeProvider time, Func<
         return result switch
         {
             FetchedContent content => new(RobotsRules.Parse(Prefix(content), BotUserAgent.Product), null, now + options.RobotsCacheDuration),
+            FetchFailure { Refused: true } refused => new(RobotsRules.DisallowAll, null, now + FailureRetry) { Refusal = refused },
             FetchFailure { Status: >= 400 and < 500 and not 429 } => new(RobotsRules.AllowAll, null, now + options.RobotsCacheDuration),
             FetchFailure failure => new(RobotsRules.DisallowAll,
                 $"its robots.txt could not be read ({failure.Reason}), so nothing is fetched from the site for now", now + FailureRetry),
@@ -56,5 +58,8 @@ internal sealed class RobotsCache(FetchOptions options, TimeProvider time, Func<
         return text.Length > MaxRobotsBytes ? text[..MaxRobotsBytes] : text;
     }
 
-    private sealed record Entry(RobotsRules Rules, string? Problem, DateTimeOffset Expires);
+    private sealed record Entry(RobotsRules Rules, string? Problem, DateTimeOffset Expires)
+    {
+        public FetchFailure? Refusal { get; init; }
+    }
 }

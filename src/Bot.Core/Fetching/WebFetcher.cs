@@ -49,7 +49,8 @@ public sealed class WebFetcher : IDisposable
 
     private async Task<FetchFailure?> RobotsRefusal(Uri url, CancellationToken cancellationToken)
     {
-        var (rules, problem) = await robots.GetAsync(url, cancellationToken);
+        var (rules, problem, refusal) = await robots.GetAsync(url, cancellationToken);
+        if (refusal is not null) return refusal with { Url = url };
         if (rules.CrawlDelay is { } delay) gate.SetDelay(url, delay < MaxCrawlDelay ? delay : MaxCrawlDelay);
         if (rules.Allows(url)) return null;
         return new FetchFailure(url, problem is null

@@ -24,7 +24,7 @@ public sealed class AddressPolicy
     }
 
     /// <summary>What kind of non-public address this is, or null for a public one.</summary>
-    internal static string? Classify(IPAddress address)
+    public static string? Classify(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) return Classify(address.MapToIPv4());
         var bytes = address.GetAddressBytes();

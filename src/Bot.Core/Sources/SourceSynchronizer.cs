@@ -124,8 +124,8 @@ public sealed class SourceSynchronizer(
 
             var ingested = await pipeline.RunAsync(results.SelectMany(r => r.Read).ToAsyncEnumerable(), cancellationToken: cancellationToken);
             var states = ItemStates(results, ingested, known);
-            attempted += results.Count(r => !r.NotModified);
-            succeeded += results.Zip(states).Count(x => !x.First.NotModified && x.Second.Error is null);
+            attempted += results.Length;
+            succeeded += states.Count(state => state.Error is null);
             problems.AddRange(results.Where(r => r.Failure is not null).Select(r => new SyncProblem(r.Item.Location, r.Failure!)));
             problems.AddRange(ingested.Problems.Select(p => new SyncProblem(p.Location, p.Reason)));
             await store.SaveItemsAsync(source.Name, states, cancellationToken);

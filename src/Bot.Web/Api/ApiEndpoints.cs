@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapSearch();
         api.MapArticles();
         api.MapIngest();
+        api.MapSources();
         return api;
     }
 }

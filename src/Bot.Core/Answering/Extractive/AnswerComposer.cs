@@ -23,7 +23,7 @@ public static class AnswerComposer
             var lead = article.Id == previousArticle ? "The same source adds: " : Attribution(article) + ", ";
             parts.Add((parts.Count == 0 ? "" : " ") + $"{lead}\"{sentence.Text}\" [{number}]");
             citations.Add(new Citation(number, article.Id, article.Title, article.Published, article.Source, article.Url,
-                sentence.Passage.Chunk.Id, sentence.Text, sentence.Start, sentence.End) { Page = sentence.Passage.Chunk.Page });
+                sentence.Passage.Chunk.Id, sentence.Text, sentence.Start, sentence.End));
             previousArticle = article.Id;
         }
         return (parts, citations);

@@ -16,6 +16,8 @@ public static class CitationValidator
     {
         var problems = new List<string>();
         var chunks = IndexChunks(passages);
+        // A PDF quote's page is its chunk's to say, whichever answerer cited it; setting it is no repair.
+        answer = answer with { Citations = answer.Citations.Select(c => chunks.TryGetValue(c.ChunkId, out var p) ? c with { Page = p.Chunk.Page } : c).ToList() };
         var cited = CheckCitations(answer.Citations, chunks, problems);
 
         if (answer.Abstained)
@@ -109,7 +111,6 @@ public static class CitationValidator
             Published = article.Published,
             Source = article.Source,
             Url = article.Url,
-            Page = chunk.Page,
         };
         if (described != located)
             problems.Add($"{label} article details did not match chunk '{chunk.Id}'; taken from the passage.");

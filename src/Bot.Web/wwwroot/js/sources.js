@@ -65,7 +65,8 @@ async function syncNow(name, button) {
   } catch (error) {
     $('sources-status').textContent = describeError(error);
   }
-  await loadSources();
+  // A short sync may be over before this answer arrives: follow it either way, so the articles refresh.
+  await followSyncs();
 }
 
 function formatTime(iso) {

@@ -7,6 +7,7 @@ using Bot.Mcp;
 using Bot.Web.Api;
 using Bot.Web.Ingestion;
 using Bot.Web.Security;
+using Bot.Web.Sources;
 using Bot.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Trace;
@@ -20,7 +21,8 @@ namespace Bot.Web;
 /// </summary>
 public static class BotWebApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="configure">Last changes to the services before the host is built (tests swap the clock).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -47,7 +49,10 @@ public static class BotWebApp
         builder.Services.AddHostedService<SeedIngestion>();
         builder.Services.AddSingleton<IngestJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
-        builder.Services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
+        builder.Services.AddSingleton<SourceSyncService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SourceSyncService>());
+        builder.Services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"])
+            .AddCheck<SourcesHealthCheck>("sources");
         builder.Services.AddOpenTelemetry().WithTracing(tracing =>
         {
             tracing.AddSource(BotTelemetry.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
@@ -56,6 +61,7 @@ public static class BotWebApp
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBytes") ?? new ApiOptions().MaxRequestBytes);
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -66,7 +72,7 @@ public static class BotWebApp
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBotFramework("/api/messages").AllowAnonymous();

@@ -205,6 +205,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_citation_of_a_pdf_says_its_page_in_Teams_and_in_the_sources_list()
+    {
+        var pdf = Cite(1, title: "Drone talks report") with { Page = 3 };
+        var webChat = Teams with { ChannelId = "webchat" };
+
+        var teams = Renderer().Render(Teams, new Answer("Claim [1].", false, [pdf]), "q");
+        var listed = Renderer().Render(webChat, new Answer("Claim [1].", false, [pdf]), "q");
+
+        Assert.Equal(["Reuters", "2017-01-02", "p. 3"], Assert.Single(Claims(teams)).Appearance.Keywords!);
+        Assert.EndsWith("1. [Drone talks report](https://example.com/1) — Reuters, 2017-01-02, p. 3", listed.Text);
+    }
+
+    [Fact]
     public void Notice_has_no_AI_label_and_no_feedback_buttons()
     {
         var notice = Renderer().RenderNotice(Teams, "Sorry.");

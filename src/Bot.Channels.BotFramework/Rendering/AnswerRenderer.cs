@@ -89,9 +89,13 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
             ? new SuggestedActions(answer.FollowUps.Take(FollowUps.Max).Select(f => CardAction.Ask(f, f)).ToList())
             : null;
 
-    /// <summary>The source and publication date of the cited article, where known.</summary>
+    /// <summary>The source and publication date of the cited article, and the page of a PDF's quote, where known.</summary>
     private static IEnumerable<string> Facts(Citation citation) =>
-        new[] { citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+        new[]
+            {
+                citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                citation.Page is { } page ? string.Create(CultureInfo.InvariantCulture, $"p. {page}") : null,
+            }
             .Where(f => !string.IsNullOrWhiteSpace(f))
             .Select(f => f!);
 

@@ -39,5 +39,9 @@ public sealed record Citation(
     int Start,
     int End)
 {
+    /// <summary>The page of a paged document (PDF) the quote is on ("p. 3"); null for other articles.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+
     [JsonIgnore] public int Length => End - Start;
 }

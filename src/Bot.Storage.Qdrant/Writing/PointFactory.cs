@@ -41,6 +41,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         point.Payload[PayloadKeys.End] = chunk.End;
         Set(point.Payload, PayloadKeys.Text, chunk.Text);
         Set(point.Payload, PayloadKeys.Context, chunk.Context);
+        if (chunk.Page is { } page) point.Payload[PayloadKeys.Page] = page;
         return point;
     }
 

@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapArticles();
         api.MapIngest();
         api.MapFeedback();
+        api.MapSources();
         return api;
     }
 }

@@ -6,6 +6,7 @@ import { initFilters, refreshSources } from './js/filters.js';
 import { initIngest, onIngestFinished } from './js/ingest.js';
 import { closePanel, isPanelOpen, openArticle } from './js/panel.js';
 import { initSearch } from './js/search.js';
+import { loadSources, onSourceSynced } from './js/sources.js';
 import { identify, initSession, isAdmin } from './js/session.js';
 
 const views = ['ask', 'search', 'articles'];
@@ -18,7 +19,10 @@ function showView() {
     if (link.dataset.view === current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (current === 'articles') loadArticles();
+  if (current === 'articles') {
+    loadArticles();
+    if (isAdmin()) loadSources();
+  }
 }
 
 initSession();
@@ -42,6 +46,11 @@ if (isAdmin()) {
   $('ingest').hidden = false;
   initIngest();
   onIngestFinished(() => {
+    loadArticles();
+    refreshSources();
+  });
+  $('source-panel').hidden = false;
+  onSourceSynced(() => {
     loadArticles();
     refreshSources();
   });

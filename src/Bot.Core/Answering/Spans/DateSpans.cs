@@ -26,7 +26,8 @@ public static partial class DateSpans
     [GeneratedRegex(@"(?<=\b(?:in|since|until|by|last|next|this|early|late|during|of)\s+)(?:(?:early|late|mid|mid-)\s*)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex BareMonth();
 
-    [GeneratedRegex(@"(?<![\d,.$€£-])\b(?<year>(?:19|20)\d{2})(?<decade>s)?\b(?![\d,]|\s*(?:percent|%|people|troops|soldiers|dollars))")]
+    // "1925 containers" counts containers: a year is never followed by a plural noun ("the 2016 election" is a year).
+    [GeneratedRegex(@"(?<![\d,.$€£-])\b(?<year>(?:19|20)\d{2})(?<decade>s)?\b(?![\d,]|\s*(?:percent|%|[a-z]+s\b))")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(?:(?<which>last|next|this|late|early)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\b")]

@@ -36,15 +36,20 @@ public sealed record AnswerPlan(IReadOnlyList<PlannedQuote> Quotes, PlannedShort
 public static class AnswerPlanner
 {
     /// <summary>A neighbour adding this much of the question's weight is quoted with the best sentence: the question spans both.</summary>
-    private static readonly double NeighbourGain = Bot.Core.Knobs.Get("NeighbourGain", 0.1);
-    /// <summary>Another sentence is quoted when it scores this share of the best and covers nearly as much of the question.</summary>
-    private static readonly double UntypedScoreRatio = Bot.Core.Knobs.Get("UntypedScoreRatio", 0.6);
-    private static readonly double TypedCoverageRatio = Bot.Core.Knobs.Get("TypedCoverageRatio", 0.6);
-    private static readonly double SecondCoverageRatio = Bot.Core.Knobs.Get("SecondCoverageRatio", 0.5);
+    private const double NeighbourGain = 0.1;
+    /// <summary>
+    /// Without a short answer, another sentence is quoted when it scores this share of the best and covers at least
+    /// <see cref="SecondCoverageRatio"/> of what the best covers (SQuAD-half and the news set, never abstaining:
+    /// containment 0.93 and 0.77 against 0.90 and 0.72 with one quote).
+    /// </summary>
+    private const double UntypedScoreRatio = 0.6;
+    private const double SecondCoverageRatio = 0.5;
+    /// <summary>With a short answer, another sentence holding one is quoted when it covers this share of what the best covers.</summary>
+    private const double TypedCoverageRatio = 0.6;
     /// <summary>Another story's sentence with the same short answer is cited when it scores this share of the best.</summary>
-    private static readonly double AgreeingScoreRatio = Bot.Core.Knobs.Get("AgreeingScoreRatio", 0.7);
+    private const double AgreeingScoreRatio = 0.7;
     /// <summary>A rival story's different figure is reported when its sentence scores this share of the best and covers as much.</summary>
-    private static readonly double DifferingScoreRatio = Bot.Core.Knobs.Get("DifferingScoreRatio", 0.9);
+    private const double DifferingScoreRatio = 0.9;
     private const int MaxAgreeing = 2;
 
     public static AnswerPlan Plan(ExtractiveReading reading, int maxQuotes)

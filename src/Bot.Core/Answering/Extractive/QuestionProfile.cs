@@ -56,7 +56,7 @@ public sealed record QuestionProfile(
     }
 
     /// <summary>An earlier turn's term weighs this share of its rarity: it says which story, not which sentence.</summary>
-    private static readonly double ContextShare = Bot.Core.Knobs.Get("ContextShare", 0.5);
+    private const double ContextShare = 0.5;
 
     /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
     private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
@@ -79,7 +79,7 @@ public sealed record QuestionProfile(
         Math.Log(1 + (Math.Max(documents, frequency) - frequency + 0.5) / (frequency + 0.5));
 
     /// <summary>A related word ("attack" for "ambush") counts this share of the question word it stands for.</summary>
-    private static readonly double RelatedShare = Bot.Core.Knobs.Get("RelatedShare", 0.6);
+    private const double RelatedShare = 0.6;
 
     /// <summary>The weighted share of the question's terms found in <paramref name="terms"/> (related words in part), 0..1.</summary>
     public double Coverage(IReadOnlySet<string> terms)

@@ -31,15 +31,15 @@ public sealed record ScoredSentence(SentenceCandidate Candidate, SentenceFeature
 /// </summary>
 public static partial class SentenceRanker
 {
-    private static readonly double CoverageWeight = Bot.Core.Knobs.Get("CoverageWeight", 1.0);
-    private static readonly double PassageCoverageWeight = Bot.Core.Knobs.Get("PassageCoverageWeight", 0.35);
-    private static readonly double RankWeight = Bot.Core.Knobs.Get("RankWeight", 0.25);
-    private static readonly double AnswerWeight = Bot.Core.Knobs.Get("AnswerWeight", 0.15);
-    private static readonly double FocusedAnswerWeight = Bot.Core.Knobs.Get("FocusedAnswerWeight", 0.1);
-    private static readonly double NearAnswerWeight = Bot.Core.Knobs.Get("NearAnswerWeight", 0.1);
-    private static readonly double OpeningWeight = Bot.Core.Knobs.Get("OpeningWeight", 0.03);
-    private static readonly double CueWeight = Bot.Core.Knobs.Get("CueWeight", 0.05);
-    private static readonly double SameDayWeight = Bot.Core.Knobs.Get("SameDayWeight", 0.3);
+    private const double CoverageWeight = 1.0;
+    private const double PassageCoverageWeight = 0.35;
+    private const double RankWeight = 0.25;
+    private const double AnswerWeight = 0.15;
+    private const double FocusedAnswerWeight = 0.1;
+    private const double NearAnswerWeight = 0.1;
+    private const double OpeningWeight = 0.03;
+    private const double CueWeight = 0.05;
+    private const double SameDayWeight = 0.3;
 
     public static IReadOnlyList<ScoredSentence> Rank(QuestionProfile question, IReadOnlyList<SentenceCandidate> candidates)
     {

@@ -62,7 +62,7 @@ public static class ShortAnswers
 
     private static double Preference(QuestionIntent intent, AnswerSpan span) => intent.Wanted switch
     {
-        Wanted.Agent => span.Kind switch { SpanKind.Person => Bot.Core.Knobs.Get("PersonPref", 0.6), SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
+        Wanted.Agent => span.Kind switch { SpanKind.Person => 0.6, SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
         Wanted.Person => span.Kind == SpanKind.Person ? 0.4 : 0,
         Wanted.Amount => span.Kind == SpanKind.Number ? 0 : 0.1,
         // A day beats a month or year, which beat "earlier this week".

@@ -66,6 +66,9 @@ public static class TextAnalyzer
         return counts;
     }
 
+    /// <summary>One word as the index spells it: its news form when it has one ("Oct." → "october", "four" → "4"), else its stem.</summary>
+    public static string Canonical(string word) => Terms(word) is [var only] ? only : Stem(word);
+
     public static string Stem(string word)
     {
         if (word.Length <= 2 || !char.IsAsciiLetter(word[0])) return word;

@@ -51,10 +51,16 @@ public sealed record ConfidenceFeatures(
     /// <summary>The sentence gives a reason (for "why") or reports speech (for "what did X say").</summary>
     bool Cue,
     /// <summary>The sentence names the day the question names.</summary>
-    bool SameDay)
+    bool SameDay,
+    /// <summary>
+    /// The sentence's story is dated news, not undated reference text. Every feature also enters once more for dated
+    /// stories only: news questions and encyclopedia questions fail in different ways (SQuAD's unanswerable ones are
+    /// doctored from the paragraph, news desks ask on-topic facts no story states), so each kind of article gets
+    /// its own weights within one model and one threshold.
+    /// </summary>
+    bool Dated)
 {
-    /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept).</summary>
-    public static readonly IReadOnlyList<string> Names =
+    private static readonly string[] BaseNames =
     [
         "intercept", "coverage", "windowCoverage", "passageCoverage", "fullWindow", "coverageSquared", "logMissingTerms", "missingRarity", "margin", "logQuestionTerms",
         "sentenceNovelty", "negationMismatch", "negationLost", "negationAdded", "entityMissing", "numberMissing", "opposite",
@@ -62,7 +68,16 @@ public sealed record ConfidenceFeatures(
         "asksWhyOrSaid", "cue", "sameDay",
     ];
 
-    public double[] ToVector() =>
+    /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept; "dated:" entries count for dated stories only).</summary>
+    public static readonly IReadOnlyList<string> Names = [.. BaseNames, .. BaseNames.Select(n => "dated:" + n)];
+
+    public double[] ToVector()
+    {
+        var features = BaseVector();
+        return [.. features, .. Dated ? features : new double[features.Length]];
+    }
+
+    private double[] BaseVector() =>
     [
         1,
         Coverage,

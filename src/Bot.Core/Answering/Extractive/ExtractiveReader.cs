@@ -68,7 +68,8 @@ public static partial class ExtractiveReader
             best.Features.Answer?.Nearness ?? 0,
             question.Intent.Why || question.Intent.Said,
             best.Features.Cue,
-            best.Features.SameDay);
+            best.Features.SameDay,
+            sentence.Passage.Article.Published is not null);
     }
 
     [GeneratedRegex(@"\d[\d,.]*")]

@@ -15,7 +15,7 @@ public sealed partial class Words
     public IReadOnlyList<string> Surface { get; }
     /// <summary>Lower-cased, curly apostrophes made straight.</summary>
     public IReadOnlyList<string> Lower { get; }
-    /// <summary>Snowball stems of <see cref="Lower"/>, as <see cref="TextAnalyzer"/> stems terms.</summary>
+    /// <summary>Snowball stems of <see cref="Lower"/>, news spellings made one as the analyser makes them ("Oct." and "October" alike).</summary>
     public IReadOnlyList<string> Stems { get; }
     public IReadOnlySet<string> LowerSet { get; }
     public IReadOnlySet<string> StemSet { get; }
@@ -24,7 +24,7 @@ public sealed partial class Words
     {
         Surface = surface;
         Lower = surface.Select(w => w.ToLowerInvariant().Replace('’', '\'')).ToList();
-        Stems = Lower.Select(TextAnalyzer.Stem).ToList();
+        Stems = Lower.Select(TextAnalyzer.Canonical).ToList();
         LowerSet = Lower.ToHashSet(StringComparer.Ordinal);
         StemSet = Stems.ToHashSet(StringComparer.Ordinal);
     }
@@ -34,10 +34,10 @@ public sealed partial class Words
     public int Count => Surface.Count;
 
     /// <summary>
-    /// Whether word <paramref name="i"/> asks rather than states: the word after "how" ("how many", "how long")
-    /// stands where the answer goes, so no sentence is expected to repeat it.
+    /// Whether word <paramref name="i"/> asks rather than states: the word after "how" ("how many", "how long"),
+    /// or "happened" after "what", stands where the answer goes, so no sentence is expected to repeat it.
     /// </summary>
-    public bool IsAsking(int i) => i > 0 && Lower[i - 1] == "how";
+    public bool IsAsking(int i) => i > 0 && (Lower[i - 1] == "how" || (Lower[i - 1] is "what" && Lower[i] is "happened" or "happens" or "happen" or "occurred"));
 
     public static bool IsStopWord(string lower) => StopWords.English.Contains(lower);
 }

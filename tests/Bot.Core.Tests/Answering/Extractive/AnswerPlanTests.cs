@@ -1,0 +1,71 @@
+using Bot.Core.Answering;
+using Bot.Core.Answering.Extractive;
+using static Bot.Core.Tests.Answering.AnswerFixture;
+
+namespace Bot.Core.Tests.Answering.Extractive;
+
+/// <summary>What the extractive answer says: the short answer first, one quote per fact, agreeing stories cited together, differing ones side by side.</summary>
+public class AnswerPlanTests
+{
+    private static readonly ExtractiveOptions AlwaysAnswer = new() { MinConfidence = 0 };
+
+    private static IReadOnlyList<Bot.Core.Retrieval.Passage> Stories(params string[] texts) =>
+        texts.Select((text, i) => Make($"story-{i}", $"Niger ambush report {i}", text)).Select(a => PassageOf(a, 0, 0, a.Text.Length)).ToList();
+
+    [Fact]
+    public async Task Two_stories_giving_the_same_day_are_one_quote_with_two_citations()
+    {
+        var passages = Stories(
+            "Four U.S. soldiers were killed in an ambush in Niger on Oct. 4. The patrol was on a reconnaissance mission.",
+            "On October 4, militants ambushed a joint U.S.-Nigerien patrol in Niger. Officials described the attack.");
+
+        var answer = await SeedStory.AnswerAsync("When was the ambush in Niger?", passages, AlwaysAnswer);
+
+        Assert.Equal("Oct. 4, 2017", answer.Short?.Text);
+        Assert.StartsWith("Oct. 4, 2017. \"", answer.Text);
+        Assert.Contains("[1][2]", answer.Text);
+        Assert.Equal(2, answer.Citations.Select(c => c.ArticleId).Distinct().Count());
+        Assert.Single(CitationMarkers.Strip(answer.Text).Split('"').Where((_, i) => i % 2 == 1));
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
+    [Fact]
+    public async Task Two_stories_giving_different_figures_are_reported_as_differing_and_each_cited()
+    {
+        var passages = Stories(
+            "Four U.S. soldiers were killed in the ambush in Niger, the Pentagon said.",
+            "Five U.S. soldiers were killed in the ambush in Niger, a local official said.");
+
+        var answer = await SeedStory.AnswerAsync("How many U.S. soldiers were killed in the ambush in Niger?", passages, AlwaysAnswer);
+
+        Assert.StartsWith("Reports differ: ", answer.Text);
+        Assert.Contains("Four [1]", answer.Text);
+        Assert.Contains("Five [2]", answer.Text);
+        Assert.Null(answer.Short);
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
+    [Fact]
+    public async Task A_figure_is_not_called_disputed_by_a_story_counting_something_else()
+    {
+        var passages = Stories(
+            "Four U.S. soldiers were killed in the ambush in Niger, the Pentagon said.",
+            "About 50 militants took part in the ambush in Niger, officials said.");
+
+        var answer = await SeedStory.AnswerAsync("How many U.S. soldiers were killed in the ambush in Niger?", passages, AlwaysAnswer);
+
+        Assert.Equal("Four", answer.Short?.Text);
+        Assert.DoesNotContain("Reports differ", answer.Text);
+    }
+
+    [Fact]
+    public async Task A_question_without_a_short_answer_is_attributed_and_quoted()
+    {
+        var answer = await SeedStory.AnswerAsync("What do people in Niger think about foreign troops?");
+
+        Assert.Null(answer.Short);
+        Assert.StartsWith("According to Reuters (Nov. 1, 2017), \"", answer.Text);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("mixed feelings about foreign forces on their soil"));
+        Assert.DoesNotContain("The same source adds", answer.Text);
+    }
+}

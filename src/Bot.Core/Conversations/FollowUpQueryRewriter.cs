@@ -9,8 +9,8 @@ namespace Bot.Core.Conversations;
 /// pronoun, or too few words of its own) is made to stand alone: "And where?" asks the previous question again
 /// with "where"; "And the Vietnamese woman?" asks it about her; "he", "him", "his", "she", "her" become the
 /// person the previous answer is about ("What did he say about the ambush?" after "Who asked the U.S. to arm
-/// its drones?" reads "What did Kalla Mountari say about the ambush?"). Retrieval searches the result together
-/// with the previous question, so the same story is found.
+/// its drones?" reads "What did Kalla Mountari say about the ambush?"). A question still leaning on "it" or
+/// "that" is searched together with the previous question, so the same story is found.
 /// </summary>
 public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 {
@@ -33,7 +33,9 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
         var standalone = AskedAgain(question, previous.Question)
             ?? AboutSomeoneElse(question, previous.Question)
             ?? (previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question);
-        return Task.FromResult(new RewrittenQuestion(standalone, $"{standalone} {previous.Question}"));
+        // A question made whole says what it asks about; one still leaning on "it" or "that" is searched with the
+        // previous question, so the same story is found.
+        return Task.FromResult(new RewrittenQuestion(standalone, standalone != question ? standalone : $"{question} {previous.Question}"));
     }
 
     /// <summary>

@@ -20,7 +20,11 @@ public static partial class ExtractiveReader
         string? asked = null)
     {
         var candidates = SentenceCandidates.From(passages);
-        var profile = QuestionProfile.Of(question, passages.Select(PassageTerms.Of).ToList(), frequencies, asked);
+        var profile = QuestionProfile.Of(question, passages.Select(PassageTerms.Of).ToList(), frequencies, asked) with
+        {
+            StoryTerms = passages.GroupBy(p => p.Article.Id).ToDictionary(g => g.Key,
+                g => (IReadOnlySet<string>)g.SelectMany(PassageTerms.Of).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
+        };
         var ranked = SentenceRanker.Rank(profile, candidates);
         if (ranked.Count == 0 || profile.Terms.Count == 0) return new ExtractiveReading(profile, ranked, null);
         var reading = new ExtractiveReading(profile, ranked, null);

@@ -35,6 +35,12 @@ public sealed record QuestionProfile(
     /// <summary>Whether <paramref name="date"/> (a span value, yyyy-MM-dd) is a day the question names.</summary>
     public bool NamesDay(string date) => Days.Any(d => date.Length == 10 && (d == date || (d.Length == 5 && date.EndsWith(d, StringComparison.Ordinal))));
 
+    /// <summary>
+    /// A person's other names stand for themselves once the last name is there: "Mountari said" is about "Kalla
+    /// Mountari". Maps each first-name term of a person the question names to that person's last-name term.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FirstNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The question's analysed terms as a set.</summary>
     public IReadOnlySet<string> TermSet { get; } = Terms.ToHashSet(StringComparer.Ordinal);
 
@@ -52,11 +58,20 @@ public sealed record QuestionProfile(
         foreach (var term in terms)
             weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term))) * (context.Contains(term) ? ContextShare : 1);
         return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), QuestionIntent.Of(asked ?? question),
-            words, EntityTermsOf(question), context);
+            words, EntityTermsOf(question), context) { FirstNames = FirstNamesOf(asked ?? question) };
     }
 
     /// <summary>An earlier turn's term weighs this share of its rarity: it says which story, not which sentence.</summary>
     private const double ContextShare = 0.5;
+
+    private static Dictionary<string, string> FirstNamesOf(string question)
+    {
+        var firstNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var person in Spans.NameSpans.Find(question).Where(s => s.Kind == Spans.SpanKind.Person))
+            if (TextAnalyzer.Terms(person.Text) is { Count: > 1 } names)
+                foreach (var name in names.SkipLast(1)) firstNames.TryAdd(name, names[^1]);
+        return firstNames;
+    }
 
     /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
     private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
@@ -65,14 +80,21 @@ public sealed record QuestionProfile(
         return own.Count == 0 ? new HashSet<string>() : terms.Where(t => !own.Contains(t)).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary><paramref name="terms"/> of a sentence or window, with the context terms its passage holds.</summary>
+    /// <summary><paramref name="terms"/> of a sentence or window, with the context terms its story's retrieved passages hold.</summary>
     public IReadOnlySet<string> Near(IReadOnlySet<string> terms, Passage passage)
     {
         if (ContextTerms.Count == 0) return terms;
         var near = new HashSet<string>(terms, StringComparer.Ordinal);
-        near.UnionWith(ContextTerms.Where(PassageTerms.Of(passage).Contains));
+        var story = StoryTerms.GetValueOrDefault(passage.Article.Id) ?? PassageTerms.Of(passage);
+        near.UnionWith(ContextTerms.Where(story.Contains));
         return near;
     }
+
+    /// <summary>
+    /// Per story, the terms of all its retrieved passages: an earlier turn's terms say which story is meant, so
+    /// every sentence of that story has them alike, whichever chunk it sits in.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> StoryTerms { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
     /// <summary>BM25's inverse document frequency: never negative, highest for a term in no document.</summary>
     private static double Idf(long documents, long frequency) =>
@@ -88,7 +110,8 @@ public sealed record QuestionProfile(
         var found = 0.0;
         foreach (var term in Terms)
             if (terms.Contains(term)) found += Weights[term];
-            else if (RelatedShare > 0 && RelatedWords.Of(term).Any(terms.Contains)) found += RelatedShare * Weights[term];
+            else if (FirstNames.TryGetValue(term, out var last) && terms.Contains(last)) found += Weights[term];
+            else if (RelatedWords.Of(term).Any(terms.Contains)) found += RelatedShare * Weights[term];
         return found / TotalWeight;
     }
 

@@ -14,6 +14,9 @@ public static class CountryNames
     /// <summary>Alias words joined by one space → the canonical name.</summary>
     public static IReadOnlyDictionary<string, string> Canonical { get; }
 
+    /// <summary>The forms of unions of countries ("the U.N.", "European Union"): organisations, not places.</summary>
+    public static IReadOnlySet<string> Unions { get; }
+
     /// <summary>The forms that name a country (not its demonyms), which can stand for a place.</summary>
     public static IReadOnlySet<string> Names { get; }
 
@@ -24,24 +27,28 @@ public static class CountryNames
     {
         var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var unions = new HashSet<string>(StringComparer.Ordinal);
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Bot.Core.Analysis.Data.countries.txt")
             ?? throw new InvalidOperationException("The country table is missing from the assembly.");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
-            var (nouns, demonyms) = line.IndexOf(';') is var cut and >= 0 ? (line[..cut], line[(cut + 1)..]) : (line, "");
+            var union = line[0] == '=';
+            var entry = union ? line[1..] : line;
+            var (nouns, demonyms) = entry.IndexOf(';') is var cut and >= 0 ? (entry[..cut], entry[(cut + 1)..]) : (entry, "");
             var nameForms = nouns.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var form in nameForms)
             {
                 canonical[Key(form)] = nameForms[0];
-                names.Add(Key(form));
+                (union ? unions : names).Add(Key(form));
             }
             foreach (var form in demonyms.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 canonical[Key(form)] = nameForms[0];
         }
         Canonical = canonical;
         Names = names;
+        Unions = unions;
         Prefixes = canonical.Keys.SelectMany(k =>
         {
             var words = k.Split(' ');

@@ -35,7 +35,8 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
             ?? (previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question);
         // A question made whole says what it asks about; one still leaning on "it" or "that" is searched with the
         // previous question, so the same story is found.
-        return Task.FromResult(new RewrittenQuestion(standalone, standalone != question ? standalone : $"{question} {previous.Question}"));
+        var whole = standalone != question && !standalone.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries).Any(Referring.Contains);
+        return Task.FromResult(new RewrittenQuestion(standalone, whole ? standalone : $"{standalone} {previous.Question}"));
     }
 
     /// <summary>

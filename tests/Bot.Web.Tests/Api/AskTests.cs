@@ -69,6 +69,7 @@ public sealed class AskTests(WebHostFixture fixture) : IClassFixture<WebHostFixt
 
         var followUp = await (await client.AskAsync("What did he say about it?", conversation)).JsonAsync();
         Assert.Contains(WebHost.SeedQuestion, (string)followUp["retrievalQuery"]!);
+        Assert.Equal("What did Kalla Mountari say about it?", (string?)followUp["rewrittenQuestion"]);
 
         var stranger = await (await client.AskAsync("What did he say about it?", Guid.NewGuid().ToString("N"))).JsonAsync();
         Assert.DoesNotContain(WebHost.SeedQuestion, (string)stranger["retrievalQuery"]!);

@@ -17,6 +17,9 @@ public static class Gazetteer
     /// <summary>Whether <paramref name="name"/> names a country ("Niger", "the U.S."), not a demonym.</summary>
     public static bool IsCountry(string name) => CountryNames.Names.Contains(Key(name));
 
+    /// <summary>Whether <paramref name="name"/> is a union of countries ("U.N.", "European Union").</summary>
+    public static bool IsUnion(string name) => CountryNames.Unions.Contains(Key(name));
+
     /// <summary>Whether <paramref name="name"/> is a country's name or demonym ("Nigerien").</summary>
     public static bool IsCountryOrDemonym(string name) => CountryNames.Canonical.ContainsKey(Key(name));
 

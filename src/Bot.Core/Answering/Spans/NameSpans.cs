@@ -120,6 +120,7 @@ public static partial class NameSpans
 
         SpanKind kind;
         if (titled && !Gazetteer.IsPlace(text)) kind = SpanKind.Person;
+        else if (Gazetteer.IsUnion(text)) kind = SpanKind.Organisation;
         else if (Gazetteer.IsCountry(text)) kind = SpanKind.Country;
         else if (Gazetteer.IsPlace(text)) kind = SpanKind.Place;
         // A demonym alone ("Nigerien", "Americans") describes; it names no one to answer with.

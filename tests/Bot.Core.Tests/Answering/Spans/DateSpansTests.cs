@@ -76,7 +76,18 @@ public class DateSpansTests
         AssertDate(sentence, text, value);
 
     [Theory]
+    [InlineData("In 2016, the company lost money.", "2016")]
+    [InlineData("The company lost money in 2016 as sales fell.", "2016")]
+    [InlineData("2016 was a bad year for the company.", "2016")]
+    [InlineData("Its debt in 2014 has doubled.", "2014")]
+    [InlineData("Growth slowed in 2015 versus the year before.", "2015")]
+    [InlineData("The 2016 race is over.", "2016")]
+    public void A_year_ending_a_clause_or_followed_by_a_function_word_is_a_year(string sentence, string year) =>
+        AssertDate(sentence, year, year);
+
+    [Theory]
     [InlineData("The port handled 1925 containers in all.")]
+    [InlineData("The party won 2016 seats in all.")]
     [InlineData("The index rose 2017 percent over the decade.")]
     [InlineData("The index rose 1999% over the decade.")]
     [InlineData("The bill came to $2017 in all.")]

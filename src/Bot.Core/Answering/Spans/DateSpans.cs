@@ -53,6 +53,10 @@ public static partial class DateSpans
     [GeneratedRegex(@"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:noon|midnight)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClockTime();
 
+    // "X said on Tuesday it will...": the weekday is when it was said, whatever the sentence foretells.
+    [GeneratedRegex(@"\b(?:said|told(?: \w+)?|announced|added|wrote|tweeted|confirmed|reported|testified)\s+(?:on\s+)?$")]
+    private static partial Regex ReportedOn();
+
     [GeneratedRegex(@"\b(?:will|would|is due|are due|is scheduled|are scheduled|is expected|are expected|plans to|is to|are to)\b")]
     private static partial Regex FutureCue();
 
@@ -75,7 +79,9 @@ public static partial class DateSpans
         foreach (Match m in BareMonth().Matches(sentence))
             Add(m, published is { } p ? $"{NearestYear(p, MonthNumber(m.Groups["month"].Value), 15)}-{MonthNumber(m.Groups["month"].Value):D2}" : m.Groups["month"].Value.ToLowerInvariant());
         foreach (Match m in Weekday().Matches(sentence))
-            Add(m, published is { } p ? WeekdayDate(p, m.Groups["weekday"].Value, m.Groups["which"].Value, future).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : m.Groups["weekday"].Value.ToLowerInvariant());
+            Add(m, published is { } p
+                ? WeekdayDate(p, m.Groups["weekday"].Value, m.Groups["which"].Value, future && !ReportedOn().IsMatch(sentence[..m.Index])).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : m.Groups["weekday"].Value.ToLowerInvariant());
         foreach (Match m in Relative().Matches(sentence))
             Add(m, RelativeValue(m.Value.ToLowerInvariant(), published));
         foreach (Match m in Year().Matches(sentence))

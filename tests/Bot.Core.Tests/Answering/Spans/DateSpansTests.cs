@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
 using Bot.Core.Answering.Spans;
+using Bot.Core.Articles.Metadata;
+using Bot.Core.Chunking;
+using Bot.Core.Tests.Chunking;
 
 namespace Bot.Core.Tests.Answering.Spans;
 
@@ -113,6 +117,37 @@ public class DateSpansTests
     [InlineData("They meet again next Wednesday in Geneva.", "next Wednesday", "2017-11-08")]
     public void A_weekday_in_the_future_or_after_next_is_the_next_such_day_after_the_story(string sentence, string text, string value) =>
         AssertDate(sentence, text, value);
+
+    [Theory]
+    [InlineData("The minister said on Tuesday that the talks would resume.", "Tuesday", "2017-10-31")]
+    [InlineData("Trump said on Monday he will decide soon.", "Monday", "2017-10-30")]
+    [InlineData("Officials told reporters on Monday they would appeal.", "Monday", "2017-10-30")]
+    [InlineData("The company announced Thursday it will cut jobs.", "Thursday", "2017-10-26")]
+    public void A_weekday_right_after_a_reporting_verb_is_when_it_was_said_whatever_the_sentence_foretells(string sentence, string text, string value) =>
+        AssertDate(sentence, text, value);
+
+    [Fact]
+    public void Real_sample_sentences_saying_on_tuesday_resolve_to_a_tuesday_in_the_week_before_the_story()
+    {
+        var checkedSpans = 0;
+        foreach (var row in IsotSample.Rows())
+        {
+            var published = PublishedDateParser.Parse(row.Date);
+            Assert.NotNull(published);
+            foreach (var cut in SentenceSplitter.Split(row.Text))
+            {
+                var sentence = row.Text[cut.Start..cut.End];
+                var said = Regex.Match(sentence, @"\bsaid on Tuesday\b");
+                if (!said.Success) continue;
+                var span = Assert.Single(DateSpans.Find(sentence, published), s => s.Start == said.Index + "said on ".Length);
+                var day = DateTime.ParseExact(span.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(DayOfWeek.Tuesday, day.DayOfWeek);
+                Assert.InRange((published.Value.Date - day).TotalDays, 0, 6);
+                checkedSpans++;
+            }
+        }
+        Assert.True(checkedSpans >= 100, $"only {checkedSpans} sample sentences say something on Tuesday");
+    }
 
     [Fact]
     public void Last_beats_a_future_cue_and_a_weekday_without_a_story_date_is_its_name()

@@ -22,8 +22,9 @@ public static partial class NumberSpans
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"\s?(?:%|percent\b|per cent\b|percentage points?\b|pct\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Percent();
 
-    // "aged 65", "a 65-year-old", "Mountari (65)", "Siti Aisyah, 25, and ...", "65 years old".
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,2}(?=,)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
+    // "aged 65", "a 65-year-old", "Mountari (65)", "Siti Aisyah, 25, and ...", "65 years old". The name before
+    // ", 25," must be capitalised even though the pattern ignores case ("passengers, 25, including" is a count).
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|(?<=(?-i:\p{Lu})[\p{L}'’-]+,\s)\d{1,2}(?=,)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
     private static partial Regex Age();
 
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", RegexOptions.IgnoreCase)]

@@ -98,6 +98,12 @@ public class NumberSpansTests
         Single(sentence, SpanKind.Age, text);
 
     [Theory]
+    [InlineData("In the end, 25, not 30, came.")]
+    [InlineData("Of the 100 passengers, 25, including two children, died.")]
+    public void A_number_between_commas_after_a_lower_case_word_is_no_age(string sentence) =>
+        Assert.DoesNotContain(Amounts(sentence), s => s.Kind == SpanKind.Age);
+
+    [Theory]
     [InlineData("He served four years in prison.", "four years", "4 year")]
     [InlineData("He served 4 years in prison.", "4 years", "4 year")]
     [InlineData("He began a four-year term.", "four-year", "4 year")]

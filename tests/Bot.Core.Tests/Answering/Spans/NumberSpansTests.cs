@@ -97,6 +97,19 @@ public class NumberSpansTests
     public void Ages_as_wire_copy_writes_them(string sentence, string text) =>
         Single(sentence, SpanKind.Age, text);
 
+    [Fact]
+    public void Every_spelling_of_an_age_has_one_value()
+    {
+        var values = new[]
+        {
+            ("The 65-year-old was freed.", "65-year-old"), ("The minister, aged 65, was freed.", "aged 65"),
+            ("Kalla Mountari (65) was freed.", "(65)"), ("The minister is 65 years old.", "65 years old"),
+            ("Kalla Mountari, 65, was freed.", "65"), ("The minister is sixty-five years old.", "sixty-five years old"),
+        }.Select(p => Single(p.Item1, SpanKind.Age, p.Item2).Value).Distinct();
+
+        Assert.Equal(["65"], values);
+    }
+
     [Theory]
     [InlineData("In the end, 25, not 30, came.")]
     [InlineData("Of the 100 passengers, 25, including two children, died.")]

@@ -138,6 +138,22 @@ public class NameSpansTests
     public void A_lone_letter_names_nothing() =>
         Assert.DoesNotContain(NameSpans.Find("The U.S-backed forces took Raqqa."), s => s.Text.Length < 2);
 
+    [Theory]
+    [InlineData("The talks were held with John Smith. The minister left.", "John Smith")]
+    [InlineData("The talks were led by Mountari. Niger asked for drones.", "Mountari", "Niger")]
+    [InlineData("Syrian President Bashar al-Assad. Russia agreed.", "Bashar al-Assad", "Russia")]
+    [InlineData("The deal was signed by Apple Inc. Analysts were split.", "Apple Inc.")]
+    public void A_name_ends_with_its_sentence(string text, params string[] names) =>
+        Assert.Equal(names, NameSpans.Find(text).Select(n => n.Text));
+
+    [Theory]
+    [InlineData("He met Mr. John Smith there.", "John Smith")]
+    [InlineData("He met J. Smith there.", "J. Smith")]
+    [InlineData("The U.S. Special Forces soldiers were there.", "U.S. Special Forces")]
+    [InlineData("He lives in St. Louis now.", "St. Louis")]
+    public void A_name_runs_on_past_the_dot_of_a_title_initial_or_acronym(string text, string name) =>
+        Assert.Equal([name], NameSpans.Find(text).Select(n => n.Text));
+
     [Fact]
     public void Names_are_runs_separated_by_anything_but_one_space()
     {

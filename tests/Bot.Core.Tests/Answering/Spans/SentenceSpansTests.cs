@@ -49,7 +49,8 @@ public class SentenceSpansTests
     [Fact]
     public void PeopleIn_gives_the_last_names_of_people_named_in_full()
     {
-        var people = SentenceSpans.PeopleIn("Defence Minister Kalla Mountari met Bashar al-Assad, the Islamic State and Niger; Smith said so");
+        var people = SentenceSpans.PeopleIn(
+            "Defence Minister Kalla Mountari told Reuters. Mountari met Bashar al-Assad. Niger and the Islamic State were named. Smith said.");
 
         Assert.Equal(new HashSet<string> { "mountari", "al-assad" }, people);
     }

@@ -114,10 +114,11 @@ public static partial class NameSpans
                     (start, titled) = (k + 1, true);
                 break;
             }
-        var lowerWords = words.Skip(start).Take(last - start + 1).Select(w => w.Lower.TrimEnd('.')).ToList();
         var text = Clean(sentence[words[start].Start..words[last].End]);
         // A lone letter ("U" of "U.S-backed") names nothing.
         if (text.Length < 2) return null;
+        // The words as cleaned, so a possessive does not hide an organisation word ("Congress's").
+        var lowerWords = text.ToLowerInvariant().Split(' ').Select(w => w.TrimEnd('.')).ToList();
         var (spanStart, spanEnd) = (words[start].Start, words[start].Start + text.Length);
         var before = sentence[..words[first].Start];
         var after = sentence[spanEnd..];

@@ -48,6 +48,9 @@ public class NameSpansTests
     [Theory]
     [InlineData("Prime Minister Theresa May's government fell.", "Theresa May", SpanKind.Person)]
     [InlineData("However, Mountari's office declined to comment.", "Mountari", SpanKind.Name)]
+    [InlineData("The plan needs Congress’s approval.", "Congress", SpanKind.Organisation)]
+    [InlineData("He criticised the Pentagon's budget.", "Pentagon", SpanKind.Organisation)]
+    [InlineData("He praised the Islamic State's rivals.", "Islamic State", SpanKind.Organisation)]
     public void Possessives_are_no_part_of_the_name(string sentence, string text, SpanKind kind) => AssertKind(sentence, text, kind);
 
     [Theory]

@@ -153,7 +153,8 @@ public static partial class NameSpans
     private static string Clean(string text)
     {
         if (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)) text = text[..^2];
-        if (text.EndsWith('.') && !IsAcronym(text) && !text.EndsWith("Inc.", StringComparison.Ordinal) && !text.EndsWith("Co.", StringComparison.Ordinal))
+        // A dotted acronym keeps its last dot ("U.S."); a word in capitals ending a sentence does not ("the FBI.").
+        if (text.EndsWith('.') && !(IsAcronym(text) && text[..^1].Contains('.')) && !text.EndsWith("Inc.", StringComparison.Ordinal) && !text.EndsWith("Co.", StringComparison.Ordinal))
             text = text[..^1];
         return text.TrimEnd('-', '\'', '’');
     }

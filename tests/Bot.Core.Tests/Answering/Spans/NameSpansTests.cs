@@ -65,6 +65,15 @@ public class NameSpansTests
     public void Organisation_words_and_acronyms_make_organisations(string sentence, string text) =>
         AssertKind(sentence, text, SpanKind.Organisation);
 
+    [Theory]
+    [InlineData("Sources told the FBI.", "FBI", SpanKind.Organisation)]
+    [InlineData("He said it was the fault of NATO.", "NATO", SpanKind.Organisation)]
+    [InlineData("It was filed in NIAMEY.", "NIAMEY", SpanKind.Place)]
+    [InlineData("The aid came from the U.S.", "U.S.", SpanKind.Country)]
+    [InlineData("The deal was signed by Apple Inc.", "Apple Inc.", SpanKind.Organisation)]
+    public void A_full_stop_ending_the_sentence_is_no_part_of_the_name_but_an_acronyms_dots_are(string sentence, string text, SpanKind kind) =>
+        AssertKind(sentence, text, kind);
+
     [Fact]
     public void A_connector_never_ends_a_name() =>
         AssertKind("He worked at the Bank of and then left.", "Bank", SpanKind.Organisation);

@@ -16,6 +16,8 @@ public class GazetteerTests
     [InlineData("Niger")]
     [InlineData("U.S.")]
     [InlineData("Middle East")]
+    [InlineData("the Middle East")]
+    [InlineData("The Hague")]
     public void Cities_states_regions_and_countries_are_places(string name) => Assert.True(Gazetteer.IsPlace(name), name);
 
     [Theory]
@@ -39,6 +41,9 @@ public class GazetteerTests
     [InlineData("Nigerien", false, true)]
     [InlineData("Americans", false, true)]
     [InlineData("North Korean", false, true)]
+    [InlineData("the U.S.", true, true)]
+    [InlineData("the Netherlands", true, true)]
+    [InlineData("the Americans", false, true)]
     [InlineData("Mexico City", false, false)]
     [InlineData("Agadez", false, false)]
     public void Countries_are_told_from_their_demonyms(string name, bool country, bool countryOrDemonym)

@@ -27,12 +27,15 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
     {
         if (history.Count == 0) return Task.FromResult(RewrittenQuestion.Unchanged(question));
         var previous = history[^1];
-        var words = question.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
-        var leansOnPrevious = words.Any(Referring.Contains) || TextAnalyzer.Terms(question).Count < 2;
-        if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
-        var standalone = AskedAgain(question, previous.Question)
-            ?? AboutSomeoneElse(question, previous.Question)
-            ?? (previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question);
+        // "And where?" and "And the Vietnamese woman?" lean on the previous turn by their shape, however many words they have.
+        var standalone = AskedAgain(question, previous.Question) ?? AboutSomeoneElse(question, previous.Question);
+        if (standalone is null)
+        {
+            var words = question.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var leansOnPrevious = words.Any(Referring.Contains) || TextAnalyzer.Terms(question).Count < 2;
+            if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
+            standalone = previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question;
+        }
         return Task.FromResult(new RewrittenQuestion(standalone, $"{standalone} {previous.Question}"));
     }
 

@@ -55,7 +55,10 @@ public class FollowUpQueryRewriterTests
         Assert.Null(FollowUpQueryRewriter.AskedAgain(question, previous));
 
     [Theory]
+    [InlineData("And the Vietnamese woman?", "How old is Siti Aisyah?", "How old is the Vietnamese woman?")]
+    [InlineData("What about Doan Thi Huong?", "How old is Siti Aisyah?", "How old is Doan Thi Huong?")]
     [InlineData("And Gates's?", "What was Paul Manafort's bond?", "What was Gates's bond?")]
+    [InlineData("And Rick Gates's?", "What was Paul Manafort's bond?", "What was Rick Gates's bond?")]
     [InlineData("How about Nigeria?", "How many soldiers does Niger have?", "How many soldiers does Nigeria have?")]
     public async Task And_a_new_subject_asks_the_previous_question_about_it(string question, string previous, string expected)
     {

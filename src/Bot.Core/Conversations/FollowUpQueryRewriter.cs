@@ -27,17 +27,22 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
     {
         if (history.Count == 0) return Task.FromResult(RewrittenQuestion.Unchanged(question));
         var previous = history[^1];
-        var words = question.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
-        var leansOnPrevious = words.Any(Referring.Contains) || TextAnalyzer.Terms(question).Count < 2;
-        if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
-        var standalone = AskedAgain(question, previous.Question)
-            ?? AboutSomeoneElse(question, previous.Question)
-            ?? (previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question);
+        // "And where?" and "And the Vietnamese woman?" lean on the previous turn by their shape, however many words they have.
+        var standalone = AskedAgain(question, previous.Question) ?? AboutSomeoneElse(question, previous.Question);
+        if (standalone is null)
+        {
+            var leansOnPrevious = Refers(question) || TextAnalyzer.Terms(question).Count < 2;
+            if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
+            standalone = previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question;
+        }
         // A question made whole says what it asks about; one still leaning on "it" or "that" is searched with the
         // previous question, so the same story is found.
-        var whole = standalone != question && !standalone.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries).Any(Referring.Contains);
+        var whole = standalone != question && !Refers(standalone);
         return Task.FromResult(new RewrittenQuestion(standalone, whole ? standalone : $"{standalone} {previous.Question}"));
     }
+
+    private static bool Refers(string question) =>
+        question.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries).Any(Referring.Contains);
 
     /// <summary>
     /// "And where?" after "What date is Trump naming his running mate?" is "Where is Trump naming his running

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Core.Analysis;
 using Bot.Core.Articles.Metadata;
 
 namespace Bot.Core.Answering.Spans;
@@ -26,9 +27,19 @@ public static partial class DateSpans
     [GeneratedRegex(@"(?<=\b(?:in|since|until|by|last|next|this|early|late|during|of)\s+)(?:(?:early|late|mid|mid-)\s*)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex BareMonth();
 
-    // "1925 containers" counts containers: a year is never followed by a plural noun ("the 2016 election" is a year).
-    [GeneratedRegex(@"(?<![\d,.$€£-])\b(?<year>(?:19|20)\d{2})(?<decade>s)?\b(?![\d,]|\s*(?:percent|%|[a-z]+s\b))")]
+    // A comma after a year ends a clause ("In 2016, the..."); one inside a number groups thousands. The next word is
+    // captured for CountsSomething.
+    [GeneratedRegex(@"(?<![\d,.$€£-])\b(?<year>(?:19|20)\d{2})(?<decade>s)?\b(?!\d|,\d|\s*(?:percent|%))(?=(?:\s+(?<next>[a-z]+)\b)?)")]
     private static partial Regex Year();
+
+    /// <summary>
+    /// "1925 containers" counts containers: a year is never followed by a plural noun ("the 2016 election" is a
+    /// year). Function words that end in "s" ("2016 was", "in 2016 as") are no plurals.
+    /// </summary>
+    private static bool CountsSomething(Group next) =>
+        next.Success && next.Value.EndsWith('s') && !next.Value.EndsWith("ss", StringComparison.Ordinal)
+        && !next.Value.EndsWith("us", StringComparison.Ordinal) && !next.Value.EndsWith("is", StringComparison.Ordinal)
+        && !StopWords.English.Contains(next.Value);
 
     [GeneratedRegex(@"\b(?:(?<which>last|next|this|late|early)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\b")]
     private static partial Regex Weekday();
@@ -41,6 +52,10 @@ public static partial class DateSpans
 
     [GeneratedRegex(@"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:noon|midnight)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClockTime();
+
+    // "X said on Tuesday it will...": the weekday is when it was said, whatever the sentence foretells.
+    [GeneratedRegex(@"\b(?:said|told(?: \w+)?|announced|added|wrote|tweeted|confirmed|reported|testified)\s+(?:on\s+)?$")]
+    private static partial Regex ReportedOn();
 
     [GeneratedRegex(@"\b(?:will|would|is due|are due|is scheduled|are scheduled|is expected|are expected|plans to|is to|are to)\b")]
     private static partial Regex FutureCue();
@@ -64,11 +79,13 @@ public static partial class DateSpans
         foreach (Match m in BareMonth().Matches(sentence))
             Add(m, published is { } p ? $"{NearestYear(p, MonthNumber(m.Groups["month"].Value), 15)}-{MonthNumber(m.Groups["month"].Value):D2}" : m.Groups["month"].Value.ToLowerInvariant());
         foreach (Match m in Weekday().Matches(sentence))
-            Add(m, published is { } p ? WeekdayDate(p, m.Groups["weekday"].Value, m.Groups["which"].Value, future).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : m.Groups["weekday"].Value.ToLowerInvariant());
+            Add(m, published is { } p
+                ? WeekdayDate(p, m.Groups["weekday"].Value, m.Groups["which"].Value, future && !ReportedOn().IsMatch(sentence[..m.Index])).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : m.Groups["weekday"].Value.ToLowerInvariant());
         foreach (Match m in Relative().Matches(sentence))
             Add(m, RelativeValue(m.Value.ToLowerInvariant(), published));
         foreach (Match m in Year().Matches(sentence))
-            Add(m, m.Groups["year"].Value + m.Groups["decade"].Value);
+            if (!CountsSomething(m.Groups["next"])) Add(m, m.Groups["year"].Value + m.Groups["decade"].Value);
         foreach (Match m in ClockTime().Matches(sentence))
         {
             var time = new AnswerSpan(m.Index, m.Index + m.Length, SpanKind.Time, m.Value, m.Value.ToLowerInvariant().Replace(".", "").Replace(" ", ""));

@@ -23,7 +23,12 @@ public static class Gazetteer
     /// <summary>Whether <paramref name="name"/> is a country's name or demonym ("Nigerien").</summary>
     public static bool IsCountryOrDemonym(string name) => CountryNames.Canonical.ContainsKey(Key(name));
 
-    private static string Key(string name) => string.Join(' ', TextAnalyzer.Tokenize(name).Select(t => t.Text));
+    /// <summary>The analyser's words, without a leading "the" ("the U.S.", "The Hague"): the article is no part of the name.</summary>
+    private static string Key(string name)
+    {
+        var words = TextAnalyzer.Tokenize(name).Select(t => t.Text).ToList();
+        return string.Join(' ', words.Count > 1 && words[0] == "the" ? words.Skip(1) : words);
+    }
 
     private static HashSet<string> Load()
     {

@@ -88,6 +88,10 @@ public static partial class NameSpans
         var gap = sentence.AsSpan(current.End, next.Start - current.End);
         if (gap.Length != 1 || gap[0] != ' ') return false;
         if (current.Text.EndsWith("'s", StringComparison.Ordinal) || current.Text.EndsWith("’s", StringComparison.Ordinal)) return false;
+        // A full stop ends the name with its sentence ("...led by Mountari. Niger asked"); a title's, an initial's or
+        // an acronym's dot does not ("Mr. Smith", "J. Smith", "U.S. Special Forces").
+        if (current.Text.EndsWith('.') && Chunking.Abbreviations.Classify(current.Text[..^1]) is Chunking.AbbreviationKind.None or Chunking.AbbreviationKind.Suffix)
+            return false;
         if (next.Capitalised) return true;
         return Connectors.Contains(next.Lower) && at + 2 < words.Count && words[at + 2].Capitalised && words[at].Capitalised;
     }
@@ -110,10 +114,11 @@ public static partial class NameSpans
                     (start, titled) = (k + 1, true);
                 break;
             }
-        var lowerWords = words.Skip(start).Take(last - start + 1).Select(w => w.Lower.TrimEnd('.')).ToList();
         var text = Clean(sentence[words[start].Start..words[last].End]);
         // A lone letter ("U" of "U.S-backed") names nothing.
         if (text.Length < 2) return null;
+        // The words as cleaned, so a possessive does not hide an organisation word ("Congress's").
+        var lowerWords = text.ToLowerInvariant().Split(' ').Select(w => w.TrimEnd('.')).ToList();
         var (spanStart, spanEnd) = (words[start].Start, words[start].Start + text.Length);
         var before = sentence[..words[first].Start];
         var after = sentence[spanEnd..];
@@ -149,7 +154,8 @@ public static partial class NameSpans
     private static string Clean(string text)
     {
         if (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal)) text = text[..^2];
-        if (text.EndsWith('.') && !IsAcronym(text) && !text.EndsWith("Inc.", StringComparison.Ordinal) && !text.EndsWith("Co.", StringComparison.Ordinal))
+        // A dotted acronym keeps its last dot ("U.S."); a word in capitals ending a sentence does not ("the FBI.").
+        if (text.EndsWith('.') && !(IsAcronym(text) && text[..^1].Contains('.')) && !text.EndsWith("Inc.", StringComparison.Ordinal) && !text.EndsWith("Co.", StringComparison.Ordinal))
             text = text[..^1];
         return text.TrimEnd('-', '\'', '’');
     }

@@ -22,8 +22,9 @@ public static partial class NumberSpans
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"\s?(?:%|percent\b|per cent\b|percentage points?\b|pct\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Percent();
 
-    // "aged 65", "a 65-year-old", "Mountari (65)", "Siti Aisyah, 25, and ...", "65 years old".
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,2}(?=,)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
+    // "aged 65", "a 65-year-old", "Mountari (65)", "Siti Aisyah, 25, and ...", "65 years old". The name before
+    // ", 25," must be capitalised even though the pattern ignores case ("passengers, 25, including" is a count).
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:aged\s+\d{1,3}|\d{1,3}-year-old|\(\d{1,3}\)|(?<=(?-i:\p{Lu})[\p{L}'’-]+,\s)\d{1,2}(?=,)|" + Hedge + Num + @"\s+years?\s+old)", RegexOptions.IgnoreCase)]
     private static partial Regex Age();
 
     [GeneratedRegex(Hedge + @"(?<![\p{L}\d])" + Num + @"[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", RegexOptions.IgnoreCase)]
@@ -46,7 +47,7 @@ public static partial class NumberSpans
                 var text = m.Value.Trim();
                 if (text.Length == 0 || !text.Any(c => char.IsDigit(c) || char.IsLetter(c))) continue;
                 var start = m.Index + (m.Value.Length - m.Value.TrimStart().Length);
-                var span = new AnswerSpan(start, start + text.Length, kind, text, Value(text));
+                var span = new AnswerSpan(start, start + text.Length, kind, text, kind == SpanKind.Age ? AgeValue(text) : Value(text));
                 if (kind == SpanKind.Number && IsBareArticle(text)) continue;
                 if (!taken.Any(t => t.Overlaps(span)) && !spans.Any(s => s.Overlaps(span))) spans.Add(span);
             }
@@ -65,6 +66,9 @@ public static partial class NumberSpans
 
     /// <summary>The amount without its hedge, as analysed terms: "$100million" and "100 million dollars" agree.</summary>
     private static string Value(string text) => string.Join(' ', TextAnalyzer.Terms(HedgePrefix().Replace(text, "")));
+
+    /// <summary>An age is its number: "aged 65", "(65)" and "65-year-old" agree.</summary>
+    private static string AgeValue(string text) => string.Join(' ', TextAnalyzer.Terms(text).Where(t => char.IsAsciiDigit(t[0])));
 
     [GeneratedRegex("^" + Hedge, RegexOptions.IgnoreCase)]
     private static partial Regex HedgePrefix();

@@ -28,6 +28,10 @@ internal static class SeedStory
             .OrderByDescending(p => p.Score).ToList();
     }
 
+    /// <summary>The seed story's sentence holding <paramref name="fragment"/>, as the sentence splitter cuts it.</summary>
+    public static string Sentence(string fragment) => Assert.Single(
+        SentenceSplitter.Split(Article.Text).Select(s => Article.Text[s.Start..s.End]), s => s.Contains(fragment, StringComparison.Ordinal));
+
     public static ExtractiveAnswerer Answerer(ExtractiveOptions? options = null) =>
         new(Options.Create(options ?? new ExtractiveOptions()), NullLogger<ExtractiveAnswerer>.Instance);
 

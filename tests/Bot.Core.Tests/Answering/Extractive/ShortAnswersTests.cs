@@ -1,0 +1,157 @@
+using Bot.Core.Answering.Extractive;
+using Bot.Core.Answering.Spans;
+
+namespace Bot.Core.Tests.Answering.Extractive;
+
+/// <summary>The short answer found in real sentences of the seed story, as the ranker asks for it.</summary>
+public class ShortAnswersTests
+{
+    private static readonly DateTimeOffset Published = SeedStory.Article.Published!.Value;
+
+    private static readonly IReadOnlySet<string> SeedPeople = SentenceSpans.PeopleIn(SeedStory.Article.Text);
+
+    /// <summary>The seed sentence holding <paramref name="fragment"/>, from where its story proper begins (after the dateline).</summary>
+    private static string Sentence(string fragment)
+    {
+        var sentence = SeedStory.Sentence(fragment);
+        var lead = sentence.IndexOf("Niger has asked", StringComparison.Ordinal);
+        return lead > 0 ? sentence[lead..] : sentence;
+    }
+
+    private static ShortAnswerCandidate? Find(string question, string sentence, IReadOnlySet<string>? people = null, int leadStart = 0) =>
+        ShortAnswers.Find(QuestionIntent.Of(question), QuestionProfile.Of(question, []).TermSet, sentence, Published, people ?? SeedPeople, leadStart);
+
+    private static ShortAnswerCandidate AnswerOf(string question, string fragment)
+    {
+        var sentence = Sentence(fragment);
+        var answer = Find(question, sentence);
+        Assert.NotNull(answer);
+        Assert.Equal(answer.Span.Text, sentence[answer.Span.Start..answer.Span.End]);
+        return answer;
+    }
+
+    [Theory]
+    [InlineData("Who asked the United States to arm its drones?", "Niger has asked", "Niger", SpanKind.Country)]
+    [InlineData("Who told Reuters about arming the drones?", "Defence Minister Kalla Mountari", "Kalla Mountari", SpanKind.Person)]
+    [InlineData("When did the ambush happen?", "On Oct. 4, Islamist militants", "Oct. 4", SpanKind.Date)]
+    [InlineData("Where is the drone base?", "drone base in the central", "Agadez", SpanKind.Place)]
+    [InlineData("How much did the drone base cost?", "drone base in the central", "$100million", SpanKind.Money)]
+    [InlineData("How many Nigerien troops were in the team?", "team of 12", "30", SpanKind.Number)]
+    [InlineData("When did demonstrators chant against foreign troops?", "protest rally", "Sunday", SpanKind.Date)]
+    [InlineData("Which group did the suspected insurgents belong to?", "Greater Sahara", "Islamic State", SpanKind.Organisation)]
+    public void The_seed_story_answers_in_a_few_words(string question, string fragment, string expected, SpanKind kind)
+    {
+        var answer = AnswerOf(question, fragment);
+
+        Assert.Equal(expected, answer.Span.Text);
+        Assert.Equal(kind, answer.Span.Kind);
+    }
+
+    [Fact]
+    public void How_many_soldiers_is_answered_by_the_number_of_soldiers_not_the_nearer_number_of_partners()
+    {
+        var answer = AnswerOf("How many U.S. soldiers were killed?", "On Oct. 4, Islamist militants");
+
+        Assert.Equal("four", answer.Span.Text);
+        Assert.True(answer.Focused);
+        Assert.Equal("4", answer.Span.Value);
+        var partners = Find("How many Nigerien partners were killed?", Sentence("On Oct. 4, Islamist militants"));
+        Assert.Equal("at least four", partners?.Span.Text);
+    }
+
+    [Fact]
+    public void A_day_in_the_story_is_resolved_against_its_date()
+    {
+        Assert.Equal("2017-10-04", AnswerOf("When did the ambush happen?", "On Oct. 4, Islamist militants").Span.Value);
+        // The story was filed on Wednesday, Nov. 1, 2017: the rally was the Sunday before.
+        Assert.Equal("2017-10-29", AnswerOf("When did demonstrators chant against foreign troops?", "protest rally").Span.Value);
+    }
+
+    [Theory]
+    [InlineData("Who asked the United States to arm its drones?", "Niger has asked", "Niger")]
+    [InlineData("Who did Kalla Mountari tell about the drones?", "Defence Minister Kalla Mountari", "Reuters")]
+    [InlineData("Who did Mountari tell about the drones?", "Defence Minister Kalla Mountari", "Reuters")]
+    public void The_questions_own_names_are_never_its_answer(string question, string fragment, string expected)
+    {
+        var sentence = Sentence(fragment);
+        var questionNames = NameSpans.Find(question).Select(n => n.Value.Split(' ')).ToList();
+
+        var answer = Find(question, sentence);
+
+        Assert.Equal(expected, answer?.Span.Text);
+        Assert.DoesNotContain(questionNames, name => name.Any(answer!.Span.Value.Split(' ').Contains));
+    }
+
+    [Fact]
+    public void The_questions_own_number_is_never_its_answer()
+    {
+        var answer = Find("How many of the 12 soldiers were killed?", "Militants killed four of the 12 soldiers.");
+
+        Assert.Equal("four", answer?.Span.Text);
+    }
+
+    [Fact]
+    public void A_title_holding_the_questions_name_rules_out_the_whole_name()
+    {
+        const string sentence = "Judge John Guthmann voided the veto of Governor Mark Dayton on Monday.";
+
+        var answer = Find("Which judge voided Dayton's veto?", sentence);
+
+        Assert.Equal("John Guthmann", answer?.Span.Text);
+    }
+
+    [Fact]
+    public void The_dateline_place_answers_only_when_the_sentence_names_no_other()
+    {
+        var first = SeedStory.Sentence("Niger has asked");
+        var dateline = first[first.IndexOf("NIAMEY", StringComparison.Ordinal)..];
+        var leadStart = dateline.IndexOf("Niger has asked", StringComparison.Ordinal);
+        const string question = "Where did Niger ask the United States to use armed drones?";
+
+        Assert.Equal("NIAMEY", Find(question, dateline)?.Span.Text);
+        Assert.Equal("Mali", Find(question, dateline, leadStart: leadStart)?.Span.Text);
+        Assert.Equal("NIAMEY", Find("Where was the story filed?", "NIAMEY (Reuters) - The minister spoke.", leadStart: 19)?.Span.Text);
+    }
+
+    [Fact]
+    public void For_who_a_person_comes_before_an_organisation_and_a_known_last_name_is_a_person()
+    {
+        var sentence = Sentence("Mountari said the team of 12");
+        const string question = "Who said the team had been right up to the border?";
+
+        var withPeople = Find(question, sentence);
+        var withoutPeople = Find(question, sentence, new HashSet<string>());
+
+        Assert.Equal(("Mountari", SpanKind.Person), (withPeople?.Span.Text, withPeople?.Span.Kind));
+        Assert.True(withPeople!.Preference > 0.3, $"a person's preference was {withPeople.Preference}");
+        // Without the story's people, the speaker verb still makes him a person.
+        Assert.Equal(SpanKind.Person, withoutPeople?.Span.Kind);
+    }
+
+    [Fact]
+    public void Nearness_falls_with_distance_from_the_questions_words()
+    {
+        var near = Find("How many U.S. soldiers were killed?", "Militants killed four U.S. soldiers.");
+        var far = Find("How many U.S. soldiers were killed?", "Four were found, and much later, after a long and difficult search, militants killed soldiers.");
+
+        Assert.NotNull(near);
+        Assert.NotNull(far);
+        Assert.InRange(near.Nearness, 0.9, 1);
+        Assert.InRange(far.Nearness, 0.01, near.Nearness - 0.3);
+        Assert.Equal(0, Find("How many U.S. soldiers were killed?", "There were four of them.")!.Nearness);
+    }
+
+    [Theory]
+    [InlineData("Why did Niger ask for armed drones?", "Niger has asked")]
+    [InlineData("What did Mountari say about the ambush?", "Mountari said: They")]
+    [InlineData("Tell me about the drone base", "drone base in the central")]
+    public void Questions_wanting_an_account_get_no_short_answer(string question, string fragment) =>
+        Assert.Null(Find(question, Sentence(fragment)));
+
+    [Theory]
+    [InlineData("How much did the drone base cost?", "Defence Minister Kalla Mountari")]
+    [InlineData("When did the minister speak?", "The Americans are not just exchanging")]
+    [InlineData("How old is Kalla Mountari?", "Defence Minister Kalla Mountari")]
+    public void A_sentence_without_a_span_of_the_wanted_kind_gives_none(string question, string fragment) =>
+        Assert.Null(Find(question, Sentence(fragment)));
+}

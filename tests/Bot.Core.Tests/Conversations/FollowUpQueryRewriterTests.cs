@@ -3,7 +3,7 @@ using Bot.Core.Conversations;
 
 namespace Bot.Core.Tests.Conversations;
 
-/// <summary>Follow-ups made to stand alone without a language model, and searched with the question they follow.</summary>
+/// <summary>Follow-ups made to stand alone without a language model; one still leaning on a pronoun is searched with the question it follows.</summary>
 public class FollowUpQueryRewriterTests
 {
     private const string Drones = "Who asked the U.S. to arm its drones?";
@@ -15,7 +15,7 @@ public class FollowUpQueryRewriterTests
     [Theory]
     [InlineData("What did he say about the ambush?", "What did Kalla Mountari say about the ambush?")]
     [InlineData("Did he meet the Americans?", "Did Kalla Mountari meet the Americans?")]
-    [InlineData("Where did they interview him?", "Where did they interview Kalla Mountari?")]
+    [InlineData("Where did reporters interview him?", "Where did reporters interview Kalla Mountari?")]
     [InlineData("What is his job?", "What is Kalla Mountari's job?")]
     [InlineData("Where is his office?", "Where is Kalla Mountari's office?")]
     public async Task Pronouns_become_the_person_the_previous_answer_is_about(string question, string expected)
@@ -23,7 +23,7 @@ public class FollowUpQueryRewriterTests
         var rewritten = await RewriteAsync(question, Drones, "Kalla Mountari", "Tim Cocks");
 
         Assert.Equal(expected, rewritten.Question);
-        Assert.Equal($"{expected} {Drones}", rewritten.Query);
+        Assert.Equal(expected, rewritten.Query); // made whole, it is searched alone
     }
 
     [Theory]
@@ -34,7 +34,6 @@ public class FollowUpQueryRewriterTests
         Assert.Equal(expected, (await RewriteAsync(question, "How old is Siti Aisyah?", "Siti Aisyah")).Question);
 
     [Theory]
-    [InlineData("And where?", "What date is Trump naming his running mate?", "Where is Trump naming his running mate?")]
     [InlineData("And where?", "When did the ambush happen?", "Where did the ambush happen?")]
     [InlineData("where?", "When did the ambush happen?", "Where did the ambush happen?")]
     [InlineData("OK, why", "When did the ambush happen?", "Why did the ambush happen?")]
@@ -45,7 +44,18 @@ public class FollowUpQueryRewriterTests
         var rewritten = await RewriteAsync(question, previous);
 
         Assert.Equal(expected, rewritten.Question);
-        Assert.Equal($"{expected} {previous}", rewritten.Query);
+        Assert.Equal(expected, rewritten.Query);
+    }
+
+    [Fact]
+    public async Task A_question_asked_again_that_still_leans_on_a_pronoun_is_searched_with_the_previous_question()
+    {
+        const string previous = "What date is Trump naming his running mate?";
+
+        var rewritten = await RewriteAsync("And where?", previous);
+
+        Assert.Equal("Where is Trump naming his running mate?", rewritten.Question);
+        Assert.Equal($"Where is Trump naming his running mate? {previous}", rewritten.Query);
     }
 
     [Theory]
@@ -65,7 +75,7 @@ public class FollowUpQueryRewriterTests
         var rewritten = await RewriteAsync(question, previous, "Siti Aisyah");
 
         Assert.Equal(expected, rewritten.Question);
-        Assert.Equal($"{expected} {previous}", rewritten.Query);
+        Assert.Equal(expected, rewritten.Query);
     }
 
     [Theory]
@@ -116,8 +126,7 @@ public class FollowUpQueryRewriterTests
 
         var rewritten = await FollowUpQueryRewriter.Instance.RewriteAsync("What did he say?", history, TestContext.Current.CancellationToken);
 
-        Assert.Equal("What did Kalla Mountari say?", rewritten.Question);
-        Assert.EndsWith(Drones, rewritten.Query);
+        Assert.Equal(("What did Kalla Mountari say?", "What did Kalla Mountari say?"), (rewritten.Question, rewritten.Query));
     }
 
     [Fact]

@@ -55,20 +55,33 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (CountNoun().IsMatch(q)) return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, null, false, false);
         if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
         if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false);
-        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, null, false, false);
-        if (WhichNoun().Match(q) is { Success: true } which)
-            // "which group", "which Treasury official": the noun is the first word or the one after it.
-            foreach (var noun in new[] { which.Groups["second"].Value, which.Groups["first"].Value }.Where(n => n.Length > 0))
-            {
-                var singular = noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
-                if (PersonNouns.Contains(singular)) return new(Wanted.Person, TextAnalyzer.Stem(singular), false, false);
-                if (OrganisationNouns.Contains(singular)) return new(Wanted.Organisation, TextAnalyzer.Stem(singular), false, false);
-                if (PlaceNouns.Contains(singular)) return new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
-            }
+        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? TextAnalyzer.Stem("country") : null, false, false);
+        if (WhichNoun().Match(q) is { Success: true } which && WhichWanted(which.Groups["words"].Value) is { } wanted) return wanted;
+        if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
+        // "Who is Jason Miller?" asks what he is: a description, which no name or date answers.
+        if (WhoIsName().IsMatch(question)) return None;
         if (WhoCue().IsMatch(q))
             // "Who is Sweden's ambassador?" asks for a person, "who asked the US...?" for anyone.
             return q.Split(' ', '-').Any(w => PersonNouns.Contains(w.Trim('?', ',', '\'', 's'))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
         return None;
+    }
+
+    /// <summary>
+    /// "which group", "which Treasury official", "which Trump judicial nominee": the last noun of the words after
+    /// "which" before a verb or a small word says what kind of name is asked for.
+    /// </summary>
+    private static QuestionIntent? WhichWanted(string words)
+    {
+        QuestionIntent? wanted = null;
+        foreach (var noun in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (StopWords.English.Contains(noun) || Verbs.Contains(noun)) break;
+            var singular = noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+            if (PersonNouns.Contains(singular)) wanted = new(Wanted.Person, TextAnalyzer.Stem(singular), false, false);
+            else if (OrganisationNouns.Contains(singular)) wanted = new(Wanted.Organisation, TextAnalyzer.Stem(singular), false, false);
+            else if (PlaceNouns.Contains(singular)) wanted = new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
+        }
+        return wanted;
     }
 
     /// <summary>The head of the words after "how many": the last content word before the verb ("U.S. soldiers were" → "soldier").</summary>
@@ -97,7 +110,11 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         "spokeswoman", "candidate", "diplomat", "ambassador", "prosecutor", "lawyer", "executive", "ceo", "governor", "secretary",
         "politician", "congressman", "congresswoman", "mayor", "chancellor", "king", "prince", "player", "reporter", "journalist",
         "activist", "commander", "officer", "envoy", "aide", "adviser", "advisor", "member", "representative", "chief", "head", "director",
-        "chairman", "justice", "nominee", "rival", "opponent", "pope", "cleric",
+        "chairman", "justice", "nominee", "rival", "opponent", "pope", "cleric", "hacker", "democrat", "republican", "soldier", "citizen",
+        "attacker", "gunman", "suspect", "victim", "founder", "businessman", "businesswoman", "billionaire", "investor", "analyst",
+        "economist", "professor", "scientist", "doctor", "athlete", "coach", "ruler", "monarch", "queen", "rebel", "militant", "worker",
+        "student", "witness", "banker", "tycoon", "manager", "owner", "legislator", "strategist", "chairwoman", "commissioner", "donor",
+        "pilot", "author", "writer", "actor", "actress", "singer", "host", "premier", "dictator", "emir", "sheikh", "bishop", "priest",
     };
 
     private static readonly HashSet<string> OrganisationNouns = new(StringComparer.Ordinal)
@@ -150,8 +167,18 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     [GeneratedRegex(@"^(?:and |so |but )?where\b|\bwhere (?:did|was|were|is|are|will|does|do|had|has|'s)\b|\b(?:what|which) (?:city|country|town|village|province|region|state|place|capital|area|district|island|port|county)\b|\bin what (?:city|country|town|place)\b|\bwhere's\b")]
     private static partial Regex PlaceCue();
 
-    [GeneratedRegex(@"\b(?:which|what) (?<first>\w+)(?: (?<second>\w+))?")]
+    [GeneratedRegex(@"\b(?:which|what) (?<words>\w+(?: \w+){0,2})")]
     private static partial Regex WhichNoun();
+
+    [GeneratedRegex(@"\b(?:what|which) (?:country|nation)\b|\bin what country\b")]
+    private static partial Regex CountryCue();
+
+    [GeneratedRegex(@"\b(?:real|full|first|last|maiden|birth) name\b|\bwhat (?:is|was|'s) (?:his|her|its|their) name\b")]
+    private static partial Regex NameCue();
+
+    /// <summary>"Who is Jason Miller?", "And who was Rick Gates?": a name and nothing more, in the question as written.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:[Aa]nd|[Ss]o|[Bb]ut)\s+)?[Ww]ho(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:\p{Lu}[\p{L}.'’\-]*\s*){1,4}\??\s*$")]
+    private static partial Regex WhoIsName();
 
     [GeneratedRegex(@"^(?:and |so |but )?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|had|has|will|would|could|said|asked|told|led|leads|won|owns)\b|\bwho's\b|\bwhat(?:'s| is| was) the name of\b|\bname (?:of )?the\b")]
     private static partial Regex WhoCue();

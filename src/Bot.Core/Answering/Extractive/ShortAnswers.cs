@@ -1,13 +1,15 @@
+using System.Text.RegularExpressions;
 using Bot.Core.Answering.Spans;
 
 namespace Bot.Core.Answering.Extractive;
 
 /// <summary>A span of a sentence that answers the question, and how surely.</summary>
 /// <param name="Focused">The amount counts what the question counts ("four U.S. soldiers" for "how many soldiers").</param>
-/// <param name="Nearness">1 when the span stands right beside the question's words in the sentence, falling with distance.</param>
-public sealed record ShortAnswerCandidate(AnswerSpan Span, bool Focused, double Nearness)
+/// <param name="Nearness">1 when the span stands right beside one of the question's words in the sentence, falling with distance.</param>
+/// <param name="Proximity">The same measure averaged over every question word the sentence holds: the span among most of them.</param>
+public sealed record ShortAnswerCandidate(AnswerSpan Span, bool Focused, double Nearness, double Proximity)
 {
-    public double Score => (Focused ? 1 : 0) + Nearness + Preference;
+    public double Score => (Focused ? 1 : 0) + Proximity + Preference;
 
     /// <summary>For "who", a person before an organisation before another name before a country.</summary>
     public double Preference { get; init; }
@@ -15,10 +17,11 @@ public sealed record ShortAnswerCandidate(AnswerSpan Span, bool Focused, double 
 
 /// <summary>
 /// Finds the short answer in a sentence: among the sentence's names, dates and amounts of the kind the question
-/// wants, one the question does not already hold, nearest the question's own words (and, for "how many
-/// soldiers", followed by "soldiers").
+/// wants, one the question does not already hold, among the question's own words (and, for "how many
+/// soldiers", followed by "soldiers"). A title in front of a name is part of it: in "U.S. President Donald Trump
+/// and Vietnamese President Tran Dai Quang", Vietnam's president is the second.
 /// </summary>
-public static class ShortAnswers
+public static partial class ShortAnswers
 {
     /// <summary>Characters after an amount within which the counted noun must follow ("four U.S. soldiers").</summary>
     private const int FocusReach = 40;
@@ -33,8 +36,8 @@ public static class ShortAnswers
         if (!intent.WantsShortAnswer) return null;
         var spans = SentenceSpans.Find(sentence, published, knownPeople).Where(s => intent.Accepts(s.Kind)).ToList();
         if (spans.Count == 0) return null;
-        var positions = SentenceSpans.TermPositions(sentence);
-        var anchors = positions.Where(p => questionTerms.Contains(p.Term)).Select(p => p.Offset).ToList();
+        var words = SentenceSpans.Words(sentence);
+        var asked = questionTerms.Where(t => words.Any(w => w.Terms.Contains(t))).ToList();
         ShortAnswerCandidate? best = null;
         foreach (var span in spans)
         {
@@ -42,26 +45,46 @@ public static class ShortAnswers
             // The question's own names and numbers are not its answer ("the United States" in "who asked the US...",
             // "Governor Mark Dayton" for "which judge voided Dayton's veto").
             if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) : terms.All(questionTerms.Contains))) continue;
-            var focused = intent.Focus is { } focus && positions.Any(p => p.Term == focus && p.Offset >= span.Start && p.Offset <= span.End + FocusReach);
-            var candidate = new ShortAnswerCandidate(span, focused, Nearness(span, anchors))
+            var focused = intent.Focus is { } focus && words.Any(w => w.Terms.Contains(focus) && w.Start >= span.Start && w.Start <= span.End + FocusReach);
+            var closeness = asked.Select(term => Closeness(words, span, term)).ToList();
+            var candidate = new ShortAnswerCandidate(span, focused, closeness.DefaultIfEmpty(0).Max(), closeness.DefaultIfEmpty(0).Average())
             {
-                Preference = Preference(intent, span) - (span.Start < leadStart ? DatelinePenalty : 0),
+                Preference = Preference(intent, span, sentence) - (span.Start < leadStart ? DatelinePenalty : 0),
             };
             if (best is null || candidate.Score > best.Score) best = candidate;
         }
         return best;
     }
 
-    /// <summary>1 / (1 + words between the span and the nearest question word / 4); 0 when the sentence has none of them.</summary>
-    private static double Nearness(AnswerSpan span, IReadOnlyList<int> anchors)
+    /// <summary>
+    /// 1 / (1 + words between the span and the nearest word carrying <paramref name="term"/> / 4). A word in the
+    /// run of capitalised words right before the span is its title and counts as next to it.
+    /// </summary>
+    private static double Closeness(IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span, string term)
     {
-        if (anchors.Count == 0) return 0;
-        var distance = anchors.Min(a => a < span.Start ? span.Start - a : a >= span.End ? a - span.End : 0);
-        return 1 / (1 + distance / 6.0 / 4);
+        var first = words.Count(w => w.Start < span.Start);
+        var last = words.Count(w => w.Start < span.End) - 1;
+        var distance = int.MaxValue;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words[i].Terms.Contains(term)) continue;
+            var between = i < first ? (Enumerable.Range(i, first - i).All(k => words[k].Capitalised) ? 0 : first - i - 1)
+                : i > last ? i - last - 1 : 0;
+            distance = Math.Min(distance, between);
+        }
+        return 1 / (1 + distance / 4.0);
     }
 
-    private static double Preference(QuestionIntent intent, AnswerSpan span) => intent.Wanted switch
+    /// <summary>"in the hill station of", "at", "in": the place where something is, not where it comes from or goes.</summary>
+    [GeneratedRegex(@"\b(?:in|at|inside|near)\s+(?:(?:the|a)\s+)?(?:(?:[\p{Ll}-]+\s+){1,2}of\s+)?$")]
+    private static partial Regex Locative();
+
+    private static readonly string CountryStem = Bot.Core.Analysis.TextAnalyzer.Stem("country");
+
+    private static double Preference(QuestionIntent intent, AnswerSpan span, string sentence) => intent.Wanted switch
     {
+        // "Where" wants the most precise place, where the thing is ("in Murree"), unless it asks which country.
+        Wanted.Place => (span.Kind == SpanKind.Place && intent.Focus != CountryStem ? 0.2 : 0) + (Locative().IsMatch(sentence[..span.Start]) ? 0.2 : 0),
         Wanted.Agent => span.Kind switch { SpanKind.Person => 0.6, SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
         Wanted.Person => span.Kind == SpanKind.Person ? 0.4 : 0,
         Wanted.Amount => span.Kind == SpanKind.Number ? 0 : 0.1,

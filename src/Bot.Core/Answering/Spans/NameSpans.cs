@@ -49,7 +49,7 @@ public static partial class NameSpans
         "territory", "capital", "town", "village", "base",
     };
 
-    [GeneratedRegex(@"\b(?:city|province|town|village|region|state|capital|district|island|port|outskirts|suburbs?) of\s+$|\b(?:in|at|near|from|to|into|outside|across|around|visiting|visit to|arrived in|based in)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:city|province|town|village|region|state|capital|district|island|port|outskirts|suburbs?|station|resort|area|municipality|neighbou?rhood) of\s+$|\b(?:in|at|near|from|to|into|outside|across|around|visiting|visit to|arrived in|based in)\s+(?:the\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceBefore();
 
     [GeneratedRegex(@"^\s*(?:said|says|told|added|wrote|asked|argued|warned|noted|stated|tweeted|announced|explained|replied|insisted|declined)\b|^,\s*(?:the|a|an|who|whose)\b", RegexOptions.IgnoreCase)]
@@ -107,7 +107,7 @@ public static partial class NameSpans
         var start = first;
         var titled = false;
         for (var k = last - 1; k >= first; k--)
-            if (PersonTitles.Contains(words[k].Lower) || IsTitleAbbreviation(words[k]))
+            if (PersonTitles.Contains(words[k].Lower) || IsTitleAbbreviation(words[k]) || words[k].Lower.Split('-').Any(PersonTitles.Contains))
             {
                 // "General Motors" is a company: no organisation word may follow the title.
                 if (!words.Skip(k + 1).Take(last - k).Any(w => OrganisationWords.Contains(w.Lower.TrimEnd('.'))))

@@ -27,13 +27,10 @@ public static partial class SentenceSpans
     [GeneratedRegex(@"[\p{L}\d][\p{L}\d'’\-.]*")]
     private static partial Regex Word();
 
-    /// <summary>Where each analysed term of <paramref name="sentence"/> stands (offset of its word), for measuring how near a span is to the question's words.</summary>
-    public static IReadOnlyList<(int Offset, string Term)> TermPositions(string sentence)
-    {
-        var positions = new List<(int, string)>();
-        foreach (Match m in Word().Matches(sentence))
-            foreach (var term in TextAnalyzer.Terms(m.Value))
-                positions.Add((m.Index, term));
-        return positions;
-    }
+    /// <summary>A word of a sentence with its analysed terms, for measuring how near a span is to the question's words.</summary>
+    public sealed record SentenceWord(int Start, int End, bool Capitalised, IReadOnlyList<string> Terms);
+
+    /// <summary>The words of <paramref name="sentence"/> in order, each with its analysed terms (none for a stop word).</summary>
+    public static IReadOnlyList<SentenceWord> Words(string sentence) =>
+        Word().Matches(sentence).Select(m => new SentenceWord(m.Index, m.Index + m.Length, char.IsUpper(m.Value[0]), TextAnalyzer.Terms(m.Value))).ToList();
 }

@@ -19,13 +19,18 @@ public class QuestionIntentTests
     [InlineData("Which judges ruled on the case?", Wanted.Person, "judg")]
     [InlineData("Which group claimed the attack?", Wanted.Organisation, "group")]
     [InlineData("Which company bought the airline?", Wanted.Organisation, "compani")]
+    [InlineData("Which Trump judicial nominee for Alabama said he'd withdraw?", Wanted.Person, "nomine")]
+    [InlineData("Which hacker were the documents attributed to?", Wanted.Person, "hacker")]
+    [InlineData("Which Democrat is leading the bill?", Wanted.Person, "democrat")]
+    [InlineData("Which group of soldiers was ambushed?", Wanted.Organisation, "group")]
+    [InlineData("What's Timochenko's real name?", Wanted.Person, null)]
     // where
     [InlineData("Where is the drone base?", Wanted.Place, null)]
     [InlineData("Where's the drone base?", Wanted.Place, null)]
     [InlineData("And where?", Wanted.Place, null)]
     [InlineData("In what city is the drone base?", Wanted.Place, null)]
     [InlineData("Which city hosts the drone base?", Wanted.Place, null)]
-    [InlineData("Which country asked for armed drones?", Wanted.Place, null)]
+    [InlineData("Which country asked for armed drones?", Wanted.Place, "countri")]
     [InlineData("Which province was hit hardest?", Wanted.Place, null)]
     // when
     [InlineData("When did the ambush happen?", Wanted.Date, null)]
@@ -58,6 +63,8 @@ public class QuestionIntentTests
     [InlineData("For how many years was he in prison?", Wanted.Duration, null)]
     // an explanation, an account or an open question wants no short answer
     [InlineData("Why did Niger ask for armed drones?", Wanted.Any, null)]
+    [InlineData("Who is Jason Miller?", Wanted.Any, null)]
+    [InlineData("And who was Rick Gates?", Wanted.Any, null)]
     [InlineData("What caused the crash?", Wanted.Any, null)]
     [InlineData("What did the defence minister say about the ambush?", Wanted.Any, null)]
     [InlineData("How did Washington respond?", Wanted.Any, null)]

@@ -128,6 +128,26 @@ public class ShortAnswersTests
         Assert.Equal(SpanKind.Person, withoutPeople?.Span.Kind);
     }
 
+    /// <summary>Sentences of the ISOT sample (true_small_1000.csv) where the nearest name to one question word is not the answer.</summary>
+    [Theory]
+    [InlineData("Who is Vietnam's president?",
+        "U.S. President Donald Trump and Vietnamese President Tran Dai Quang underscored the importance of free and open access to South China Sea, in a joint statement issued on Sunday.",
+        "Tran Dai Quang")]
+    [InlineData("Who heads the Party of Hope?",
+        "The Oct. 22 lower house election pits Abe's Liberal Democratic Party-led coalition against the less than one-month-old Party of Hope headed by popular Tokyo Governor Yuriko Koike, a former LDP lawmaker often floated as a possible first female premier.",
+        "Yuriko Koike")]
+    [InlineData("Who did Saad Hariri meet in Beirut the day before he resigned?",
+        "Hariri's resignation comes only a day after he met Ali Akbar Velayati, an advisor to Iranian Supreme Leader Ayatollah Ali Khamenei, in Beirut.",
+        "Ali Akbar Velayati")]
+    [InlineData("Who is the UN secretary-general who said there's no alternative to two states?",
+        "United Nations Secretary-General Antonio Guterres said on Wednesday that there was no alternative to a two-state solution between Israel and the Palestinians.",
+        "Antonio Guterres")]
+    [InlineData("Where is the Al-Nadwa madrassa?",
+        "The Al-Nadwa Madrassa in the hill station of Murree, 30 kilometers (19 miles) from the capital, Islamabad, is part of an established alternative system of education in the South Asian nation.",
+        "Murree")]
+    public void The_answer_stands_among_the_questions_words_and_a_title_belongs_to_its_name(string question, string sentence, string expected) =>
+        Assert.Equal(expected, Find(question, sentence, new HashSet<string>())?.Span.Text);
+
     [Fact]
     public void Nearness_falls_with_distance_from_the_questions_words()
     {

@@ -60,13 +60,14 @@ public class SentenceSpansTests
         Assert.Contains("mountari", SentenceSpans.PeopleIn(SeedStory.Article.Text));
 
     [Fact]
-    public void TermPositions_give_each_analysed_term_the_offset_of_its_word()
+    public void Words_give_each_word_its_offsets_its_capital_and_its_analysed_terms()
     {
         const string sentence = "Four U.S. soldiers were killed on Oct. 4.";
 
-        var positions = SentenceSpans.TermPositions(sentence);
+        var words = SentenceSpans.Words(sentence);
 
-        Assert.Equal([(0, "4"), (5, "us"), (10, "soldier"), (24, "kill"), (34, "october"), (39, "4")], positions);
-        Assert.All(positions, p => Assert.True(char.IsLetterOrDigit(sentence[p.Offset])));
+        Assert.Equal(["Four", "U.S.", "soldiers", "were", "killed", "on", "Oct.", "4."], words.Select(w => sentence[w.Start..w.End]));
+        Assert.Equal([["4"], ["us"], ["soldier"], [], ["kill"], [], ["october"], ["4"]], words.Select(w => w.Terms.ToArray()));
+        Assert.Equal([true, true, false, false, false, false, true, false], words.Select(w => w.Capitalised));
     }
 }

@@ -61,7 +61,11 @@ public static class AnswerPlanner
             - best.Features.Coverage >= NeighbourGain);
         if (completing is not null) lead.Add(completing);
         var quotes = new List<PlannedQuote> { PlannedQuote.Of(lead) };
-        var shortAnswer = best.Features.Answer is { } answer ? ShortOf(best.Candidate, answer.Span) : null;
+        // "She replaces Boerge Brende" completes "Soereide was named minister...": the answer may stand in the neighbour.
+        var (answerSentence, answer) = best.Features.Answer is { } own ? (best.Candidate, own)
+            : completing is not null && reading.Ranked.First(r => r.Candidate == completing).Features.Answer is { } next ? (completing, next)
+            : (best.Candidate, null);
+        var shortAnswer = answer is null ? null : ShortOf(answerSentence, answer.Span);
 
         var agreeing = new List<PlannedQuote>();
         (PlannedQuote, PlannedShortAnswer)? differing = null;
@@ -70,15 +74,15 @@ public static class AnswerPlanner
         {
             if (lead.Contains(other.Candidate) || quotes.Any(q => Covers(q, other.Candidate))) continue;
             var otherArticle = other.Candidate.Passage.Article.Id != article;
-            if (shortAnswer is not null && other.Features.Answer is { } theirs)
+            if (answer is not null && other.Features.Answer is { } theirs)
             {
-                if (otherArticle && theirs.Span.Value == shortAnswer.Span.Value && other.Score >= AgreeingScoreRatio * best.Score)
+                if (otherArticle && theirs.Span.Value == answer.Span.Value && other.Score >= AgreeingScoreRatio * best.Score)
                 {
                     if (agreeing.Count < MaxAgreeing && !agreeing.Any(a => a.Passage.Article.Id == other.Candidate.Passage.Article.Id))
                         agreeing.Add(PlannedQuote.Of([other.Candidate]));
                     continue;
                 }
-                if (differing is null && otherArticle && Contradicts(best.Features.Answer!, theirs)
+                if (differing is null && otherArticle && Contradicts(answer, theirs)
                     && other.Score >= DifferingScoreRatio * best.Score && other.Features.Coverage >= best.Features.Coverage)
                 {
                     differing = (PlannedQuote.Of([other.Candidate]), ShortOf(other.Candidate, theirs.Span));

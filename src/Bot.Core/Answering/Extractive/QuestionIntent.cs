@@ -143,7 +143,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     [GeneratedRegex(@"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b")]
     private static partial Regex DurationCue();
 
-    [GeneratedRegex(@"\b(?:what|which) (?:percentage|percent|share|proportion|fraction|portion)\b|\bhow many percent\b|\bby how much\b|\bwhat (?:was|is) the (?:rate|growth|margin)\b")]
+    [GeneratedRegex(@"\b(?:what|which) (?:percentage|percent|share|proportion|fraction|portion|chance|odds|probability)\b|\bhow many percent\b|\bby how much\b|\bwhat (?:was|is) the (?:rate|growth|margin)\b")]
     private static partial Regex PercentCue();
 
     [GeneratedRegex(@"\bhow many\b(?<rest>.*)")]

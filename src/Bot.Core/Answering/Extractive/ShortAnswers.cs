@@ -23,8 +23,8 @@ public sealed record ShortAnswerCandidate(AnswerSpan Span, bool Focused, double 
 /// </summary>
 public static partial class ShortAnswers
 {
-    /// <summary>Characters after an amount within which the counted noun must follow ("four U.S. soldiers").</summary>
-    private const int FocusReach = 40;
+    /// <summary>Words after a span within which the noun it counts or names must follow ("four U.S. soldiers").</summary>
+    private const int FocusReach = 4;
 
     /// <summary>A place the dateline gives is where the story was filed: the answer only when the sentence names no other.</summary>
     private const double DatelinePenalty = 0.5;
@@ -45,7 +45,7 @@ public static partial class ShortAnswers
             // The question's own names and numbers are not its answer ("the United States" in "who asked the US...",
             // "Governor Mark Dayton" for "which judge voided Dayton's veto").
             if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) : terms.All(questionTerms.Contains))) continue;
-            var focused = intent.Focus is { } focus && words.Any(w => w.Terms.Contains(focus) && w.Start >= span.Start && w.Start <= span.End + FocusReach);
+            var focused = intent.Focus is { } focus && Counts(sentence, words, span, focus);
             var closeness = asked.Select(term => Closeness(words, span, term)).ToList();
             var candidate = new ShortAnswerCandidate(span, focused, closeness.DefaultIfEmpty(0).Max(), closeness.DefaultIfEmpty(0).Average())
             {
@@ -57,13 +57,39 @@ public static partial class ShortAnswers
     }
 
     /// <summary>
+    /// Whether the span counts or names the question's noun: the noun in the title before it ("Defence Minister Kalla
+    /// Mountari", "hacker Guccifer"), in it, or a few words after it with no other noun or verb between ("four U.S. soldiers", not
+    /// "nearly 600 officers raided properties").
+    /// </summary>
+    private static bool Counts(string sentence, IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span, string focus)
+    {
+        var (first, last) = WordRange(words, span);
+        // The title is the capitalised run before the name, or one plain word ("alleged hacker Guccifer 2.0").
+        for (var i = first - 1; i >= 0 && (words[i].Capitalised || i == first - 1); i--)
+            if (words[i].Terms.Contains(focus)) return true;
+        for (var i = first; i < words.Count && i <= last + FocusReach; i++)
+        {
+            if (words[i].Terms.Contains(focus)) return true;
+            if (i > last && IsOtherHead(sentence[words[i].Start..words[i].End])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A lower-case plural or past form ("officers", "raided", "was"): the phrase has another head by then.</summary>
+    private static bool IsOtherHead(string word) =>
+        char.IsLower(word[0]) && ((word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || word.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>The indexes of the span's first and last words.</summary>
+    private static (int First, int Last) WordRange(IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span) =>
+        (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
+
+    /// <summary>
     /// 1 / (1 + words between the span and the nearest word carrying <paramref name="term"/> / 4). A word in the
     /// run of capitalised words right before the span is its title and counts as next to it.
     /// </summary>
     private static double Closeness(IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span, string term)
     {
-        var first = words.Count(w => w.Start < span.Start);
-        var last = words.Count(w => w.Start < span.End) - 1;
+        var (first, last) = WordRange(words, span);
         var distance = int.MaxValue;
         for (var i = 0; i < words.Count; i++)
         {
@@ -83,8 +109,8 @@ public static partial class ShortAnswers
 
     private static double Preference(QuestionIntent intent, AnswerSpan span, string sentence) => intent.Wanted switch
     {
-        // "Where" wants the most precise place, where the thing is ("in Murree"), unless it asks which country.
-        Wanted.Place => (span.Kind == SpanKind.Place && intent.Focus != CountryStem ? 0.2 : 0) + (Locative().IsMatch(sentence[..span.Start]) ? 0.2 : 0),
+        // "Where" wants the most precise place, where the thing is ("in Murree"); "which country" a country.
+        Wanted.Place => (span.Kind == (intent.Focus == CountryStem ? SpanKind.Country : SpanKind.Place) ? 0.2 : 0) + (Locative().IsMatch(sentence[..span.Start]) ? 0.2 : 0),
         Wanted.Agent => span.Kind switch { SpanKind.Person => 0.6, SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
         Wanted.Person => span.Kind == SpanKind.Person ? 0.4 : 0,
         Wanted.Amount => span.Kind == SpanKind.Number ? 0 : 0.1,

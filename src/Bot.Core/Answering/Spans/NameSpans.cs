@@ -88,6 +88,8 @@ public static partial class NameSpans
         var gap = sentence.AsSpan(current.End, next.Start - current.End);
         if (gap.Length != 1 || gap[0] != ' ') return false;
         if (current.Text.EndsWith("'s", StringComparison.Ordinal) || current.Text.EndsWith("’s", StringComparison.Ordinal)) return false;
+        // A plural's possessive too: "WikiLeaks’ Twitter account" is two names.
+        if (current.Text.Length > 2 && current.Text[^1] is '’' or '\'' && current.Text[^2] == 's') return false;
         // A full stop ends the name with its sentence ("...led by Mountari. Niger asked"); a title's, an initial's or
         // an acronym's dot does not ("Mr. Smith", "J. Smith", "U.S. Special Forces").
         if (current.Text.EndsWith('.') && Chunking.Abbreviations.Classify(current.Text[..^1]) is Chunking.AbbreviationKind.None or Chunking.AbbreviationKind.Suffix)

@@ -29,6 +29,21 @@ public class AnswerPlanTests
         Assert.True(CitationValidator.Validate(answer, passages).WasValid);
     }
 
+    /// <summary>The ISOT sample's story of Norway's new foreign minister (true_small_1000.csv): her predecessor is named in the sentence after.</summary>
+    [Fact]
+    public async Task The_short_answer_may_stand_in_the_neighbour_that_completes_the_best_sentence()
+    {
+        var passages = Stories(
+            "Norwegian Defence Minister Ine Eriksen Soereide was named minister of foreign affairs on Friday, making her the first woman to hold the post in the Nordic country. "
+            + "She replaces Boerge Brende, who last month was appointed president of the World Economic Forum.");
+
+        var answer = await SeedStory.AnswerAsync("Who did Ine Eriksen Soereide replace as foreign minister?", passages, AlwaysAnswer);
+
+        Assert.Equal("Boerge Brende", answer.Short?.Text);
+        Assert.StartsWith("Boerge Brende. \"Norwegian Defence Minister", answer.Text);
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
     [Fact]
     public async Task Two_stories_giving_different_figures_are_reported_as_differing_and_each_cited()
     {

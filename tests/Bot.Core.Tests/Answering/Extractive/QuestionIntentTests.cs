@@ -55,6 +55,7 @@ public class QuestionIntentTests
     [InlineData("What was the vote in the Senate?", Wanted.Amount, null)]
     [InlineData("What percentage of voters backed the measure?", Wanted.Percent, null)]
     [InlineData("By how much did sales rise?", Wanted.Percent, null)]
+    [InlineData("What chance does PredictWise give Trump of getting the nomination?", Wanted.Percent, null)]
     [InlineData("What was the growth rate last year?", Wanted.Percent, null)]
     [InlineData("How old is Siti Aisyah?", Wanted.Age, null)]
     [InlineData("What was her age?", Wanted.Age, null)]

@@ -145,8 +145,31 @@ public class ShortAnswersTests
     [InlineData("Where is the Al-Nadwa madrassa?",
         "The Al-Nadwa Madrassa in the hill station of Murree, 30 kilometers (19 miles) from the capital, Islamabad, is part of an established alternative system of education in the South Asian nation.",
         "Murree")]
+    [InlineData("Which hacker were the new documents attributed to?",
+        "A link to the documents was posted on WikiLeaks’ Twitter account and attributed to alleged hacker Guccifer 2.0.",
+        "Guccifer")]
     public void The_answer_stands_among_the_questions_words_and_a_title_belongs_to_its_name(string question, string sentence, string expected) =>
         Assert.Equal(expected, Find(question, sentence, new HashSet<string>())?.Span.Text);
+
+    [Theory]
+    [InlineData("Which country does consular work for the US in North Korea?",
+        "The United States has no embassy in Pyongyang and relies on Sweden, the so-called U.S. protecting power there, to do consular work, especially when Westerners get into trouble.",
+        "Sweden")]
+    public void Which_country_is_answered_by_a_country(string question, string sentence, string expected) =>
+        Assert.Equal(expected, Find(question, sentence, new HashSet<string>())?.Span.Text);
+
+    /// <summary>Two sentences of one ISOT story (True_sample_1500.csv, the G20 raids): only the second counts properties.</summary>
+    [Fact]
+    public void An_amount_counts_the_noun_only_when_no_other_noun_or_verb_comes_between()
+    {
+        const string question = "How many properties did German police search in the G20 raids?";
+
+        var officers = Find(question, "Police said nearly 600 officers raided properties in states from Hamburg and Berlin to western North Rhine-Westphalia and southern Baden-Wuerttemberg.");
+        var properties = Find(question, "Officers searched 23 properties believed to be used by  Black Bloc  anti-capitalist group in eight German states, the Hamburg force said.");
+
+        Assert.Equal(("nearly 600", false), (officers?.Span.Text, officers?.Focused));
+        Assert.Equal(("23", true), (properties?.Span.Text, properties?.Focused));
+    }
 
     [Fact]
     public void Nearness_falls_with_distance_from_the_questions_words()

@@ -51,6 +51,7 @@ public class NameSpansTests
     [InlineData("The plan needs Congress’s approval.", "Congress", SpanKind.Organisation)]
     [InlineData("He criticised the Pentagon's budget.", "Pentagon", SpanKind.Organisation)]
     [InlineData("He praised the Islamic State's rivals.", "Islamic State", SpanKind.Organisation)]
+    [InlineData("A link to the documents was posted on WikiLeaks’ Twitter account.", "Twitter", SpanKind.Name)]
     public void Possessives_are_no_part_of_the_name(string sentence, string text, SpanKind kind) => AssertKind(sentence, text, kind);
 
     [Theory]
@@ -91,6 +92,7 @@ public class NameSpansTests
     [InlineData("It includes a $100million drone base in the central Nigerien city of Agadez which, however, deploys drones.", "Agadez")]
     [InlineData("He visited the town of Tongo Tongo with his aides.", "Tongo Tongo")]
     [InlineData("Clashes broke out in Zamfara on Monday.", "Zamfara")]
+    [InlineData("The Al-Nadwa Madrassa in the hill station of Murree is part of an alternative system of education.", "Murree")]
     public void The_city_of_or_a_preposition_makes_an_unknown_name_a_place(string sentence, string text) =>
         AssertKind(sentence, text, SpanKind.Place);
 

@@ -103,6 +103,9 @@ public static partial class NameSpans
         // A sentence's first word is capitalised anyway: a name only when it is not a common word.
         if (OpensSentence(sentence, words[first]) && IsCommonOpening(words[first]) && !Gazetteer.IsPlace(words[first].Text)) first++;
         if (first > last) return null;
+        // "Influential state-run Chinese tabloid...": a lone word opening a sentence is an adjective or the like unless
+        // something says it is a name (a known place or person, an acronym, a possessive, a speech verb after it).
+        if (first == last && OpensSentence(sentence, words[first]) && !IsKnownName(sentence, words, first, knownPeople)) return null;
 
         // "Defence Minister Kalla Mountari", "Former CIA Director John Brennan", "Turkish President Tayyip Erdogan":
         // the words up to the last title say what the person is; the name follows it.
@@ -148,6 +151,18 @@ public static partial class NameSpans
         var i = word.Start - 1;
         while (i >= 0 && text[i] is ' ' or '"' or '“' or '‘' or '(' or '\'') i--;
         return i < 0 || text[i] is '.' or '!' or '?' or '\n' or ':' or ';';
+    }
+
+    private static bool IsKnownName(string sentence, List<Word> words, int at, IReadOnlySet<string>? knownPeople)
+    {
+        var word = words[at];
+        var after = sentence[word.End..];
+        var next = after.TrimStart();
+        return Gazetteer.IsPlace(word.Text) || Gazetteer.IsCountryOrDemonym(word.Text) || IsAcronym(word.Text.TrimEnd('.'))
+            || word.Text.EndsWith("'s", StringComparison.Ordinal) || word.Text.EndsWith("’s", StringComparison.Ordinal)
+            || knownPeople?.Contains(word.Lower) == true || SpeakerAfter().IsMatch(after)
+            // Followed by punctuation or another capital ("Trump, who", "Reuters (Reuters)"), it stands as a name.
+            || next.Length == 0 || !char.IsLower(next[0]);
     }
 
     private static bool IsTitleAbbreviation(Word word) => word.Text.EndsWith('.') && PersonTitles.Contains(word.Lower);

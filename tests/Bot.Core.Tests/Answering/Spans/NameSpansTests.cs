@@ -88,6 +88,18 @@ public class NameSpansTests
     [InlineData("Washington had accepted the request.", "Washington")]
     public void The_gazetteer_makes_places(string sentence, string text) => AssertKind(sentence, text, SpanKind.Place);
 
+    /// <summary>Sentence openings from the ISOT sample (true_small_1000.csv, some shortened): how a lone capitalised word there is read.</summary>
+    [Fact]
+    public void A_lone_word_opening_a_sentence_is_a_name_only_when_something_says_so()
+    {
+        Assert.DoesNotContain(NameSpans.Find("Influential state-run Chinese tabloid the Global Times said in an editorial on Thursday that Zimbabwe was unlikely to reverse its relations with China."),
+            s => s.Text == "Influential");
+        AssertKind("Erdogan said in a speech to members of his AK Party that Turkey's consulate was represented.", "Erdogan", SpanKind.Person);
+        AssertKind("Mueller’s office said Papadopoulos lied to FBI agents.", "Mueller", SpanKind.Name);
+        Assert.Equal(SpanKind.Person, NameSpans.Find("Obama grew up in Hawaii.", new HashSet<string> { "obama" }).Single(s => s.Text == "Obama").Kind);
+        Assert.DoesNotContain(NameSpans.Find("Obama grew up in Hawaii."), s => s.Text == "Obama");
+    }
+
     [Theory]
     [InlineData("It includes a $100million drone base in the central Nigerien city of Agadez which, however, deploys drones.", "Agadez")]
     [InlineData("He visited the town of Tongo Tongo with his aides.", "Tongo Tongo")]

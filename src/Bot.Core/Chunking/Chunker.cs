@@ -35,7 +35,7 @@ public sealed class Chunker
         while (first < units.Count)
         {
             var last = first;
-            while (last + 1 < units.Count && Tokens(text, units[first], units[last + 1]) <= options.MaxTokens) last++;
+            while (last + 1 < units.Count && Fits(text, units[first], units[last + 1])) last++;
             var (start, end) = (units[first].Start, units[last].End);
             chunks.Add(new Chunk(Chunking.Chunk.MakeId(article.Id, chunks.Count), article.Id, chunks.Count,
                 start, end, text[start..end]) { Context = context });
@@ -53,7 +53,7 @@ public sealed class Chunker
         var next = last + 1;
         if (next == units.Count) return next;
         var start = Math.Max(first + 1, next - options.OverlapSentences);
-        while (start < next && Tokens(text, units[start], units[next]) > options.MaxTokens) start++;
+        while (start < next && !Fits(text, units[start], units[next])) start++;
         return start;
     }
 
@@ -63,11 +63,11 @@ public sealed class Chunker
         var units = new List<TextSpan>();
         foreach (var sentence in SentenceSplitter.Split(text))
         {
-            if (TokenCounter.Count(sentence.Of(text)) <= options.MaxTokens) units.Add(sentence);
+            if (TokenCounter.Fits(text, sentence.Start, sentence.End, options.MaxTokens)) units.Add(sentence);
             else units.AddRange(WordBoundarySplitter.Split(text, sentence, options.MaxTokens));
         }
         return units;
     }
 
-    private static int Tokens(string text, TextSpan from, TextSpan to) => TokenCounter.Count(text[from.Start..to.End]);
+    private bool Fits(string text, TextSpan from, TextSpan to) => TokenCounter.Fits(text, from.Start, to.End, options.MaxTokens);
 }

@@ -19,13 +19,13 @@ public sealed class ReaderProperties
     {
         var format = ReaderCases.For(extension);
         using var folder = new TempDirectory();
-        HostileBytes.For(format).Sample(bytes =>
+        Mutations.Of(GeneratedArticle.Many(5).Select(format.Write), format.SyntaxFragments).Sample(bytes =>
         {
             var path = folder.File(Guid.NewGuid().ToString("N") + extension);
             File.WriteAllBytes(path, bytes);
             ReaderInvariants.ReadAndCheckAsync(path).GetAwaiter().GetResult();
             File.Delete(path);
-        }, iter: PropertyRuns.Iterations(150), print: bytes => $"{bytes.Length} bytes: {Preview(bytes)}");
+        }, iter: PropertyRuns.Iterations(150), print: Mutations.Preview);
     }
 
     [Theory]
@@ -83,7 +83,4 @@ public sealed class ReaderProperties
     /// <summary>The text without its whitespace: what must survive reading, whatever the format does with spacing.</summary>
     private static string Visible(string text) =>
         string.Concat(WhitespaceNormalizer.Normalize(text).Where(c => !char.IsWhiteSpace(c)));
-
-    private static string Preview(byte[] bytes) =>
-        Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, 96)));
 }

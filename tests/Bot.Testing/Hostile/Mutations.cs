@@ -1,28 +1,28 @@
 using System.Text;
-using Bot.Testing.Hostile;
 using CsCheck;
 
-namespace Bot.Core.Tests.Articles.Properties;
+namespace Bot.Testing.Hostile;
 
 /// <summary>
-/// Files a reader must survive: random bytes, and well-formed files of its format mutated the way fuzzers
-/// mutate them (bytes flipped, ranges cut or repeated, syntax and hostile text spliced in, a fragment nested
-/// thousands deep, the file cut short).
+/// Well-formed input mutated the way fuzzers mutate it: bytes overwritten, ranges cut or repeated, syntax and
+/// hostile text spliced in, one syntax fragment nested or repeated hundreds to thousands of times, the input
+/// cut short. Plus, now and then, plain random bytes.
 /// </summary>
-public static class HostileBytes
+public static class Mutations
 {
-    public static Gen<byte[]> For(ReaderCase format) => Gen.Frequency(
+    public static Gen<byte[]> Of(Gen<byte[]> wellFormed, IReadOnlyList<string> syntaxFragments) => Gen.Frequency(
         (1, Gen.Byte.Array[0, 2000]),
-        (4, Gen.Select(GeneratedArticle.Many(5), Mutation(format).Array[1, 6],
-            (articles, mutations) => mutations.Aggregate(format.Write(articles), (bytes, mutate) => mutate(bytes)))));
+        (4, Gen.Select(wellFormed, Mutation(syntaxFragments).Array[1, 6],
+            (bytes, mutations) => mutations.Aggregate(bytes, (mutated, mutate) => mutate(mutated)))));
 
-    private static Gen<Func<byte[], byte[]>> Mutation(ReaderCase format)
+    private static Gen<Func<byte[], byte[]>> Mutation(IReadOnlyList<string> syntaxFragments)
     {
-        var fragments = format.SyntaxFragments.Select(f => Encoding.UTF8.GetBytes(f)).ToArray();
+        var fragments = syntaxFragments.Select(f => Encoding.UTF8.GetBytes(f)).ToArray();
         var fragment = Gen.Frequency(
             (3, Gen.OneOf(fragments)),
             (2, HostileText.Text(4).Select(t => Encoding.UTF8.GetBytes(t))),
             (1, Gen.Byte.Array[1, 8]));
+        // Past 512: deeper than browsers nest HTML and than JSON readers allow by default.
         var deep = Gen.Select(Gen.OneOf(fragments), Gen.Int[520, 4_000], (f, times) => Repeat(f, times));
         return Gen.Frequency(
             (3, Gen.Select(Gen.Double.Unit, fragment, (at, piece) => (Func<byte[], byte[]>)(b => Insert(b, at, piece)))),
@@ -65,4 +65,8 @@ public static class HostileBytes
         for (var i = 0; i < times; i++) piece.CopyTo(result, i * piece.Length);
         return result;
     }
+
+    /// <summary>The first bytes in hex, for a failing property's report.</summary>
+    public static string Preview(byte[] bytes) =>
+        $"{bytes.Length} bytes: {Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, 96)))}";
 }

@@ -9,7 +9,7 @@ namespace Bot.Channels.BotFramework.Tests;
 public sealed class FeedbackTests : BotTestBase
 {
     [Fact]
-    public async Task Feedback_invoke_is_stored_logged_and_answered_with_an_empty_object()
+    public async Task Feedback_invoke_is_stored_logged_without_its_comment_and_answered_with_an_empty_object()
     {
         var response = await SendAsync(Activities.FeedbackInvoke(Service.ServiceUrl, "activity-42", "dislike", "The date is wrong."), HttpStatusCode.OK);
         Assert.Equal("{}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -27,7 +27,8 @@ public sealed class FeedbackTests : BotTestBase
         var second = JsonSerializer.Deserialize<Feedback>(lines[1], JsonSerializerOptions.Web)!;
         Assert.Equal((FeedbackReaction.Like, (string?)null), (second.Reaction, second.Text));
 
-        Assert.Contains(Bot.Logs.Entries, e => e.Message.Contains("Feedback Dislike on message activity-42") && e.Message.Contains("The date is wrong."));
+        Assert.Contains(Bot.Logs.Entries, e => e.Message.Contains("Feedback Dislike on message activity-42") && e.Message.Contains("a comment of 18 characters"));
+        Assert.DoesNotContain(Bot.Logs.Entries, e => e.Message.Contains("The date is wrong."));
         Assert.Empty(Service.Activities);
     }
 

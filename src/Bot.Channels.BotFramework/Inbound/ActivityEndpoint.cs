@@ -83,8 +83,9 @@ public sealed class ActivityEndpoint(
                 logger.LogError(ex, "Could not store feedback on message {MessageId}", entry.MessageId);
                 return Results.Problem(title: "Feedback not stored", statusCode: StatusCodes.Status500InternalServerError);
             }
-            logger.LogInformation("Feedback {Reaction} on message {MessageId} in conversation {Conversation}: {Text}",
-                entry.Reaction, entry.MessageId, entry.ConversationId, entry.Text);
+            // The comment is the user's own words: it is kept in the feedback store, never in logs.
+            logger.LogInformation("Feedback {Reaction} on message {MessageId} in conversation {Conversation}, with a comment of {CommentLength} characters",
+                entry.Reaction, entry.MessageId, entry.ConversationId, entry.Text?.Length ?? 0);
         }
         // Teams expects 200 with an empty object; anything else shows the user an error.
         return Results.Json(new { });

@@ -24,7 +24,9 @@ public static class BotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            // The page ships in the build output, so it is found whatever the working directory.
+            // appsettings.json and the page ship in the build output, so they are found whatever the working
+            // directory (`dotnet run --project src/Bot.Web` runs in the repository root).
+            ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Configuration.AddUserSecrets<Program>(optional: true).AddBotEnvironmentAliases();
@@ -32,6 +34,10 @@ public static class BotWebApp
         builder.Services.AddNewsBot(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        builder.Services.AddApiRateLimiting(builder.Configuration);
+        builder.Services.AddArchiveDataProtection(builder.Configuration);
+        // Request lines carry query strings (a search's question): kept out of Information-level logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         // Enums travel as words ("lexical", "running"), the form the API documents and callers compare against.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -54,12 +60,14 @@ public static class BotWebApp
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBytes") ?? new ApiOptions().MaxRequestBytes);
 
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();

@@ -24,6 +24,9 @@ public sealed class WebHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The archive folder (Store:DataDirectory).</summary>
+    public string DataDirectory => data.Path;
+
     public IServiceProvider Services => app.Services;
 
     /// <param name="settings">Extra configuration as "Key=value" pairs (e.g. "Api:Keys:0:Key=secret").</param>

@@ -11,5 +11,6 @@ public static class BenchmarkRegistry
         new Answering.AnswerLatencyBenchmark(),
         new QdrantUploadBenchmark(),
         new QdrantQueryOverheadBenchmark(),
+        new Load.LoadBenchmark(),
     ];
 }

@@ -3,6 +3,7 @@ using Bot.Channels.BotFramework.Connector;
 using Bot.Channels.BotFramework.Inbound;
 using Bot.Channels.BotFramework.Schema;
 using Bot.Channels.BotFramework.Turns;
+using Bot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,6 @@ namespace Bot.Channels.BotFramework.Tests;
 
 public sealed class RecentKeysTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public void Key_is_refused_within_the_window_and_accepted_after_it()
     {

@@ -6,18 +6,11 @@ namespace Bot.Core.Tests.Articles;
 /// <summary>Inputs the reader property tests found breaking ingestion, each pinned down once it was fixed.</summary>
 public sealed class HostileInputRegressionTests
 {
-    private static async Task<(string Path, List<ReadItem> Items)> ReadAsync(TempDirectory folder, string name, string content)
-    {
-        var path = folder.File(name);
-        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
-        return (path, await Reading.ReadAllAsync(path));
-    }
-
     [Fact]
     public async Task Empty_front_matter_is_read_instead_of_throwing()
     {
         using var folder = new TempDirectory();
-        var (_, items) = await ReadAsync(folder, "empty-front-matter.md", "---\n---\n# Harbour cranes back\n\nSix cranes returned.");
+        var (_, items) = await Reading.WriteAndReadAsync(folder, "empty-front-matter.md", "---\n---\n# Harbour cranes back\n\nSix cranes returned.");
 
         var draft = items.Single();
         Assert.Equal("Harbour cranes back", draft.Title);
@@ -30,7 +23,7 @@ public sealed class HostileInputRegressionTests
     public async Task An_unpaired_surrogate_escape_spoils_only_its_record(string name, string content)
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, name, content);
+        var (path, items) = await Reading.WriteAndReadAsync(folder, name, content);
 
         Assert.Equal([1, 3], items.Drafts().Select(d => d.Row!.Value));
         var problem = Assert.Single(items.Problems());
@@ -43,7 +36,7 @@ public sealed class HostileInputRegressionTests
     {
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.File("story.meta.json"), "{\"title\": \"\\ud800\"}", TestContext.Current.CancellationToken);
-        var (path, items) = await ReadAsync(folder, "story.txt", "Cranes return to Kalmora\n\nSix cranes returned.");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "story.txt", "Cranes return to Kalmora\n\nSix cranes returned.");
 
         Assert.Equal("Cranes return to Kalmora", Assert.Single(items.Drafts()).Title);
         var problem = Assert.Single(items.Problems());
@@ -56,7 +49,7 @@ public sealed class HostileInputRegressionTests
     public async Task A_syntax_error_between_json_items_names_the_item_it_spoils()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "missing-comma.json", "[{\"text\": \"One.\"} {\"text\": \"Two.\"}]");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "missing-comma.json", "[{\"text\": \"One.\"} {\"text\": \"Two.\"}]");
 
         Assert.Equal([1], items.Drafts().Select(d => d.Row!.Value));
         Assert.Equal(2, Assert.Single(items.Problems()).Row);
@@ -66,7 +59,7 @@ public sealed class HostileInputRegressionTests
     public async Task A_second_json_value_after_the_first_is_reported_not_dropped()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "two-objects.json", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "two-objects.json", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}");
 
         Assert.Equal(["One."], items.Drafts().Select(d => d.Text));
         var problem = Assert.Single(items.Problems());
@@ -79,7 +72,7 @@ public sealed class HostileInputRegressionTests
     {
         using var folder = new TempDirectory();
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "Cranes returned to Kalmora on Monday.</body></html>";
-        var (path, items) = await ReadAsync(folder, "deep.html", html);
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "deep.html", html);
 
         Assert.Equal([new ReadProblem(path, null, "the page nests elements more than 512 deep; it is not read")], items);
     }
@@ -90,7 +83,7 @@ public sealed class HostileInputRegressionTests
         using var folder = new TempDirectory();
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 400)) +
                    "<p>Six harbour cranes returned to service in Kalmora on Monday after a two-year refit, the port authority said.</p></body></html>";
-        var (_, items) = await ReadAsync(folder, "nested.html", html);
+        var (_, items) = await Reading.WriteAndReadAsync(folder, "nested.html", html);
 
         Assert.Contains("Six harbour cranes", items.Single().Text);
     }

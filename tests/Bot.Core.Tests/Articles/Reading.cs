@@ -1,4 +1,5 @@
 using Bot.Core.Articles;
+using Bot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Tests.Articles;
@@ -15,6 +16,14 @@ internal static class Reading
         await foreach (var item in Reader(limits, http).ReadAsync(pathOrUrl, TestContext.Current.CancellationToken))
             items.Add(item);
         return items;
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> in <paramref name="folder"/> and reads it.</summary>
+    public static async Task<(string Path, List<ReadItem> Items)> WriteAndReadAsync(TempDirectory folder, string name, string content)
+    {
+        var path = folder.File(name);
+        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        return (path, await ReadAllAsync(path));
     }
 
     public static List<ArticleDraft> Drafts(this IEnumerable<ReadItem> items) => items.OfType<ArticleDraft>().ToList();

@@ -1,5 +1,6 @@
 using Bot.Core.Answering;
 using Bot.Core.Conversations;
+using Bot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Tests.Conversations;
@@ -12,13 +13,6 @@ namespace Bot.Core.Tests.Conversations;
 public sealed class ConversationMemoryTests
 {
     private static ConversationTurn Turn(string question) => new(question, "an answer");
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset now = new(2031, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => now;
-        public void Advance(TimeSpan by) => now += by;
-    }
 
     [Fact]
     public void Past_its_bound_it_forgets_the_least_recently_used_and_remembers_every_new_conversation()
@@ -43,15 +37,15 @@ public sealed class ConversationMemoryTests
     [Fact]
     public void It_keeps_the_last_turns_of_a_conversation_and_forgets_an_idle_one()
     {
-        var time = new ManualClock();
+        var time = new ManualTime();
         var memory = new ConversationMemory(Options.Create(new ConversationOptions { MaxTurns = 2, IdleExpiry = TimeSpan.FromMinutes(30) }), time);
 
         foreach (var question in new[] { "one", "two", "three" }) memory.Remember("c", Turn(question));
         Assert.Equal(["two", "three"], memory.Recent("c").Select(t => t.Question));
 
-        time.Advance(TimeSpan.FromMinutes(29));
+        time.Now += TimeSpan.FromMinutes(29);
         Assert.Equal(2, memory.Recent("c").Count);
-        time.Advance(TimeSpan.FromMinutes(31));
+        time.Now += TimeSpan.FromMinutes(31);
         Assert.Empty(memory.Recent("c"));
     }
 }

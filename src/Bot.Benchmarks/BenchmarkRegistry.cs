@@ -12,5 +12,6 @@ public static class BenchmarkRegistry
         new QdrantUploadBenchmark(),
         new QdrantQueryOverheadBenchmark(),
         new Load.LoadBenchmark(),
+        new Sources.FeedSyncBenchmark(),
     ];
 }

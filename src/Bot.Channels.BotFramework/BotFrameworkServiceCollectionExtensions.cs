@@ -17,8 +17,7 @@ public static class BotFrameworkServiceCollectionExtensions
 
     /// <summary>
     /// The Bot Framework channel: credentials from the configuration root (MicrosoftAppId...), behaviour from
-    /// the <c>BotFramework</c> section. The host registers <see cref="IAskService"/>; an <see cref="IFeedbackStore"/>
-    /// writing JSON lines is added unless one is registered.
+    /// the <c>BotFramework</c> section. The host registers <see cref="IAskService"/> and <see cref="IFeedbackStore"/>.
     /// </summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,18 +25,20 @@ public static class BotFrameworkServiceCollectionExtensions
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.SectionName));
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
 
         services.AddSingleton<RetryingSender>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ActivityAuthenticator>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<AnswerRenderer>();
+        services.AddSingleton<AnsweredMessages>();
         services.AddSingleton<QuestionAnswerer>();
-        services.AddSingleton<Greeter>();
+        services.AddSingleton<Welcomer>();
         services.AddSingleton<TurnDispatcher>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();
+        services.AddHostedService<BotStartupCheck>();
         services.AddHostedService<TurnWorker>();
         return services;
     }

@@ -18,7 +18,10 @@ public static class BotCli
         root.Subcommands.Add(AskCommand.Create(cli));
         root.Subcommands.Add(ChatCommand.Create(cli));
         root.Subcommands.Add(ArticlesCommand.Create(cli));
+        root.Subcommands.Add(SourcesCommand.Create(cli));
         root.Subcommands.Add(StatsCommand.Create(cli));
+        root.Subcommands.Add(FeedbackCommand.Create(cli));
+        root.Subcommands.Add(McpCommand.Create(cli));
         root.Subcommands.Add(MigrateCommand.Create(cli));
         root.Subcommands.Add(EvalCommand.Create(cli));
         return root;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Bot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Cli;
@@ -28,13 +30,26 @@ public sealed class CliContext
 
     public static Option<bool> JsonOption(string description) => new("--json") { Description = description };
 
-    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> action,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="services">Adds what only this command needs (the MCP server, say) to the shared services.</param>
+    public Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> action,
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection, IConfiguration>? services = null) =>
+        GuardAsync(async () =>
+        {
+            using var host = BuildHost(parse, overrides, services);
+            return await action(host.Services, Output);
+        });
+
+    /// <summary>The services for the global options of <paramref name="parse"/>, with <paramref name="overrides"/> on top.</summary>
+    public IHost BuildHost(ParseResult parse, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection, IConfiguration>? services = null) =>
+        CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides, services);
+
+    /// <summary>Runs a command's work, turning user-facing failures into one-line errors and an exit code.</summary>
+    public async Task<int> GuardAsync(Func<Task<int>> action)
     {
         try
         {
-            using var host = CliHost.Build(new GlobalOptions(parse.GetValue(Data), parse.GetValue(Verbose)), overrides);
-            return await action(host.Services, Output);
+            return await action();
         }
         catch (Exception e) when (IsUserFacing(e))
         {

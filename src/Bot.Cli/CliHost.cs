@@ -11,7 +11,8 @@ namespace Bot.Cli;
 /// <summary>Builds the services a command needs from appsettings.json, user secrets, the environment and the global options.</summary>
 public static class CliHost
 {
-    public static IHost Build(GlobalOptions global, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHost Build(GlobalOptions global, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection, IConfiguration>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration
@@ -31,6 +32,7 @@ public static class CliHost
 
         builder.Services.AddNewsBot(builder.Configuration);
         if (PauseAtMoment.FromEnvironment(Console.Error) is { } pause) builder.Services.AddSingleton<IIngestMoments>(pause);
+        services?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

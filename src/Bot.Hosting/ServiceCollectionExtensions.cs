@@ -5,8 +5,11 @@ using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Conversations;
 using Bot.Core.Embedding;
+using Bot.Core.Fetching;
 using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
+using Bot.Hosting.FeedbackLog;
+using Bot.Core.Sources;
 using Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.AI;
@@ -56,18 +59,50 @@ public static class ServiceCollectionExtensions
             .Validate(o => { o.Validate(); return true; });
         services.AddOptions<ArticleLimits>().Bind(configuration.GetSection(ArticleLimits.SectionName));
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName));
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(ArticleLimits.SectionName))
+            .Validate(o => { o.Validate(); return true; });
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
 
         StoreFactory.AddArchiveStore(services, configuration);
         AddEmbedder(services, configuration);
-        services.AddHttpClient<ArticleSourceReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        // One fetcher for every download (URL ingest, sources): its address guard, host gates and robots cache are shared.
+        services.AddSingleton(sp => new WebFetcher(sp.GetRequiredService<IOptions<ArticleLimits>>(),
+            sp.GetRequiredService<IOptions<FetchOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ArticleSourceReader>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<ArticleIndexer>();
         services.AddTransient<IngestPipeline>();
         services.AddSingleton<Retriever>();
+        services.AddSingleton<ArchiveSources>();
         services.AddSingleton<ConversationMemory>();
+        AddFeedback(services, configuration);
+        AddSources(services, configuration);
         return services;
+    }
+
+    /// <summary>The feedback log, in the archive's folder unless Feedback:Folder says otherwise, so it travels with the archive.</summary>
+    private static void AddFeedback(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Folder))
+                    o.Folder = Path.Combine(configuration[BotConfiguration.DataDirectoryKey] is { Length: > 0 } data ? data : "data", "feedback");
+            });
+        services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
+    }
+
+    /// <summary>Sources kept in sync: the Sources list and SourceSync settings, their state beside the archive, and the sync.</summary>
+    private static void AddSources(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SourceSyncOptions>().Bind(configuration.GetSection(SourceSyncOptions.SectionName))
+            .Configure(o => o.Declared = configuration.GetSection(SourceSyncOptions.SourcesSectionName).Get<List<SourceDeclaration>>() ?? [])
+            .Validate(o => { o.Validate(); SourceCatalog.Declare(o); return true; });
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<SourceSynchronizer>();
+        services.AddSingleton<SourceSyncRunner>();
     }
 
     /// <summary>The local ONNX encoder when Embeddings:ModelPath names a model folder; otherwise retrieval stays lexical.</summary>

@@ -1,29 +1,33 @@
 using Bot.Core.Articles;
 using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Connection;
 using Bot.Storage.Qdrant.Lexical;
-using Bot.Storage.Qdrant.Protocol;
 using Bot.Storage.Qdrant.Reading;
 using Bot.Storage.Qdrant.Searching;
 using Bot.Storage.Qdrant.Setup;
-using Bot.Storage.Qdrant.Transport;
 using Bot.Storage.Qdrant.Writing;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace Bot.Storage.Qdrant;
 
 /// <summary>
-/// The archive in a Qdrant collection, over Qdrant's REST API. Each stage lives in its own class:
-/// <see cref="CollectionSetup"/> (startup checks, collection creation), <see cref="ArticleWriter"/>
+/// The archive in a Qdrant collection, over Qdrant's gRPC API through Qdrant.Client. Each stage lives in its own
+/// class: <see cref="CollectionSetup"/> (startup checks, collection creation), <see cref="ArticleWriter"/>
 /// (points, batching, replace order), <see cref="PassageSearch"/> (Query API), <see cref="ArticleLister"/>
-/// and <see cref="StatsReader"/>. Thread-safe; meant to be a singleton.
+/// and <see cref="StatsReader"/>; <see cref="QdrantCalls"/> retries and translates errors for all of them.
+/// Thread-safe; meant to be a singleton, which owns its channel.
 /// </summary>
-public sealed class QdrantArchiveStore : IArchiveStore
+public sealed class QdrantArchiveStore : IArchiveStore, IDisposable
 {
     private const int RetrieveBatch = 256;
     private readonly QdrantOptions options;
-    private readonly QdrantTransport transport;
+    private readonly GrpcChannel channel;
+    private readonly QdrantCalls calls;
     private readonly CollectionSetup setup;
     private readonly ArticleWriter writer;
     private readonly PassageSearch search;
@@ -32,19 +36,25 @@ public sealed class QdrantArchiveStore : IArchiveStore
     private readonly SemaphoreSlim shapeLock = new(1, 1);
     private CollectionShape? shape;
 
-    /// <param name="http">A client from IHttpClientFactory (or any HttpClient); the store sets no defaults on it.</param>
-    public QdrantArchiveStore(HttpClient http, IOptions<QdrantOptions> options, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    public QdrantArchiveStore(IOptions<QdrantOptions> options, ILoggerFactory? loggers = null, TimeProvider? time = null)
+        : this(options, loggers, time, handler: null)
+    {
+    }
+
+    /// <param name="handler">Replaces the pooled HTTP/2 handler the store builds (certificate checks in tests, in-process benchmarks).</param>
+    internal QdrantArchiveStore(IOptions<QdrantOptions> options, ILoggerFactory? loggers, TimeProvider? time, HttpMessageHandler? handler)
     {
         this.options = options.Value;
         if (this.options.Problems() is { Count: > 0 } problems)
             throw new OptionsValidationException(QdrantOptions.Section, typeof(QdrantOptions), problems);
-        var loggerFactory = loggers ?? NullLoggerFactory.Instance;
-        transport = new QdrantTransport(http, this.options, loggerFactory.CreateLogger<QdrantArchiveStore>(), time ?? TimeProvider.System);
-        setup = new CollectionSetup(transport, this.options, loggerFactory.CreateLogger<QdrantArchiveStore>());
-        writer = new ArticleWriter(transport, this.options, new PointFactory(new Bm25SparseEncoder(this.options.Bm25AverageChunkTerms)));
-        search = new PassageSearch(transport, this.options);
-        lister = new ArticleLister(transport, this.options);
-        stats = new StatsReader(transport, this.options);
+        var logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<QdrantArchiveStore>();
+        channel = QdrantConnection.Create(this.options, handler);
+        calls = new QdrantCalls(QdrantConnection.CreateClient(channel, this.options), this.options, logger, time ?? TimeProvider.System);
+        setup = new CollectionSetup(calls, this.options, logger);
+        writer = new ArticleWriter(calls, this.options, new PointFactory(new Bm25SparseEncoder(this.options.Bm25AverageChunkTerms)));
+        search = new PassageSearch(calls, this.options);
+        lister = new ArticleLister(calls, this.options);
+        stats = new StatsReader(calls, this.options, setup);
     }
 
     public string Description => $"qdrant {options.Url.AbsoluteUri.TrimEnd('/')}/{options.Collection}";
@@ -62,10 +72,10 @@ public sealed class QdrantArchiveStore : IArchiveStore
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(RetrieveBatch))
         {
-            var points = await transport.RetrieveAsync(options.Collection, batch.Select(PointIds.ForArticle).ToList(),
-                [PayloadKeys.ArticleId, PayloadKeys.Fingerprint], cancellationToken);
+            var points = await RetrieveAsync("read fingerprints", batch.Select(PointIds.ForArticle), [PayloadKeys.ArticleId, PayloadKeys.Fingerprint], cancellationToken);
             foreach (var point in points)
-                if (point.Payload is { ArticleId: { } id, Fingerprint: { } fingerprint })
+                if (PayloadReader.OptionalText(point.Payload, PayloadKeys.ArticleId) is { } id
+                    && PayloadReader.OptionalText(point.Payload, PayloadKeys.Fingerprint) is { } fingerprint)
                     fingerprints[id] = fingerprint;
         }
         return fingerprints;
@@ -80,10 +90,7 @@ public sealed class QdrantArchiveStore : IArchiveStore
 
     public async Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var points = await transport.RetrieveAsync(options.Collection, [PointIds.ForArticle(id)],
-            [PayloadKeys.ArticleId, PayloadKeys.Title, PayloadKeys.Text, PayloadKeys.Published, PayloadKeys.Source,
-             PayloadKeys.Url, PayloadKeys.Author, PayloadKeys.Place, PayloadKeys.Tags, PayloadKeys.Fingerprint],
-            cancellationToken);
+        var points = await RetrieveAsync("read an article", [PointIds.ForArticle(id)], PayloadKeys.Article, cancellationToken);
         return points.Count == 0 ? null : PayloadReader.Article(points[0].Payload);
     }
 
@@ -93,9 +100,9 @@ public sealed class QdrantArchiveStore : IArchiveStore
     /// <summary>Deletes the article point and all its chunks by filter; true when anything of the article was stored.</summary>
     public async Task<bool> DeleteArticleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var ofArticle = new Filter { Must = [Conditions.Is(PayloadKeys.ArticleId, id)] };
-        if (await transport.CountAsync(options.Collection, ofArticle, cancellationToken) == 0) return false;
-        await transport.DeleteAsync(options.Collection, ofArticle, cancellationToken);
+        Filter ofArticle = MatchKeyword(PayloadKeys.ArticleId, id);
+        if (await calls.CountAsync(options.Collection, ofArticle, cancellationToken) == 0) return false;
+        await calls.RunAsync("delete an article", (c, t) => c.DeleteAsync(options.Collection, ofArticle, cancellationToken: t), cancellationToken);
         return true;
     }
 
@@ -103,6 +110,26 @@ public sealed class QdrantArchiveStore : IArchiveStore
         await search.SearchAsync(query, await ShapeAsync(cancellationToken), cancellationToken);
 
     public Task<ArchiveStats> GetStatsAsync(CancellationToken cancellationToken = default) => stats.ReadAsync(cancellationToken);
+
+    /// <summary>The server's health check and the collection's status, for the host's readiness probe.</summary>
+    internal async Task<(string Version, CollectionStatus Status)> CheckHealthAsync(CancellationToken ct)
+    {
+        var version = await setup.CheckServerAsync(ct);
+        var info = await setup.ReadInfoAsync(ct);
+        return (version.ToString(), info.Status);
+    }
+
+    public void Dispose()
+    {
+        channel.Dispose();
+        shapeLock.Dispose();
+    }
+
+    private Task<IReadOnlyList<RetrievedPoint>> RetrieveAsync(string operation, IEnumerable<string> ids, string[] fields, CancellationToken ct)
+    {
+        var pointIds = ids.Select(PointIds.Of).ToList();
+        return calls.RunAsync(operation, (c, t) => c.RetrieveAsync(options.Collection, pointIds, fields, false, cancellationToken: t), ct);
+    }
 
     /// <summary>The shape InitializeAsync found, or read once from the server when this instance skipped it.</summary>
     private async Task<CollectionShape> ShapeAsync(CancellationToken ct)

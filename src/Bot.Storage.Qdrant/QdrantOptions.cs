@@ -7,30 +7,36 @@ public sealed class QdrantOptions
 {
     public const string Section = "Qdrant";
 
-    /// <summary>Qdrant's REST endpoint, http or https (port 6333 by default).</summary>
-    public Uri Url { get; set; } = new("http://localhost:6333");
+    /// <summary>Qdrant's gRPC endpoint, http or https (TLS); Qdrant serves gRPC on port 6334 by default.</summary>
+    public Uri Url { get; set; } = new("http://localhost:6334");
 
     /// <summary>Sent as the <c>api-key</c> header when set.</summary>
     public string? ApiKey { get; set; }
 
     public string Collection { get; set; } = "news";
 
-    /// <summary>Time allowed for one HTTP attempt; a timed-out attempt is retried.</summary>
+    /// <summary>The deadline of one gRPC attempt; an attempt past it is retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Upload requests in flight at once while saving.</summary>
     public int MaxParallelUploads { get; set; } = 4;
 
-    /// <summary>Points per upsert request (Qdrant recommends a few hundred at most).</summary>
+    /// <summary>
+    /// gzip upsert calls: about a fifth fewer bytes on the wire (text shrinks threefold, float vectors by less than a
+    /// tenth) for about as much client CPU again as the upload itself; worth it on a slow link to a remote Qdrant.
+    /// </summary>
+    public bool CompressUploads { get; set; }
+
+    /// <summary>Points per upsert call (Qdrant recommends a few hundred at most).</summary>
     public int BatchSize { get; set; } = 256;
 
-    /// <summary>Retries after a 429, 502, 503, 504, a timeout or a refused connection.</summary>
+    /// <summary>Retries of a call that failed with Unavailable (refused or broken connection), DeadlineExceeded or ResourceExhausted.</summary>
     public int MaxRetries { get; set; } = 4;
 
-    /// <summary>First backoff delay; it doubles with each retry (with jitter) unless the server sends Retry-After.</summary>
+    /// <summary>First backoff delay; it doubles with each retry (with jitter) unless the server sends a retry-after trailer.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Upper bound on any single wait, Retry-After included.</summary>
+    /// <summary>Upper bound on any single wait, retry-after included.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Bot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,27 +7,21 @@ namespace Bot.Storage.Qdrant;
 
 public static class QdrantServiceCollectionExtensions
 {
-    public const string HttpClientName = "qdrant";
-
     /// <summary>
-    /// Registers <see cref="QdrantArchiveStore"/> as a singleton, its options bound to the "Qdrant"
-    /// section (validated at startup) and its HttpClient from IHttpClientFactory. It does not claim
-    /// <see cref="IArchiveStore"/>: the host picks the store (e.g.
-    /// <c>"qdrant" =&gt; provider.GetRequiredService&lt;QdrantArchiveStore&gt;()</c>). The store lives as long as the app, so the handler is never recycled and
-    /// pooled connections are renewed every few minutes instead, which keeps DNS changes visible.
+    /// Registers <see cref="QdrantArchiveStore"/> as a singleton (it owns its gRPC channel) with its options bound to
+    /// the "Qdrant" section and validated at startup, and the "qdrant" health check tagged "ready". It does not claim
+    /// <see cref="Core.Retrieval.IArchiveStore"/>: the host picks the store (e.g.
+    /// <c>"qdrant" =&gt; provider.GetRequiredService&lt;QdrantArchiveStore&gt;()</c>).
     /// </summary>
     public static IServiceCollection AddQdrantArchiveStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QdrantOptions>().Bind(configuration.GetSection(QdrantOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
-        services.AddHttpClient(HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new QdrantArchiveStore(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<QdrantOptions>>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddHealthChecks().AddCheck<QdrantHealthCheck>("qdrant", tags: ["ready"]);
         return services;
     }
 }

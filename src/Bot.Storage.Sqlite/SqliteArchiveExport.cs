@@ -29,7 +29,7 @@ internal static class SqliteArchiveExport
         var vectors = await VectorsAsync(connection, snapshot, ids, cancellationToken);
         var chunks = articles.ToDictionary(a => a.Id, _ => new List<IndexedChunk>(), StringComparer.Ordinal);
         await using (var command = Command(connection, snapshot, """
-            SELECT rowid, id, article_id, ordinal, start, end, text, context FROM chunks
+            SELECT rowid, id, article_id, ordinal, start, end, text, context, page FROM chunks
             WHERE article_id IN (SELECT value FROM json_each($ids)) ORDER BY article_id, ordinal
             """))
         {
@@ -40,6 +40,7 @@ internal static class SqliteArchiveExport
                 var chunk = new Chunk(reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetString(6))
                 {
                     Context = reader.GetString(7),
+                    Page = reader.IsDBNull(8) ? null : reader.GetInt32(8),
                 };
                 chunks[chunk.ArticleId].Add(new IndexedChunk(chunk, vectors.GetValueOrDefault(reader.GetInt64(0)) ?? []));
             }

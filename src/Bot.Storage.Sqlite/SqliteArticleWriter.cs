@@ -29,9 +29,9 @@ internal static class SqliteArticleWriter
         await using var insertTag = Command(connection, transaction,
             "INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES ($tag, $id)", "$tag", "$id");
         await using var insertChunk = Command(connection, transaction, """
-            INSERT INTO chunks (id, article_id, ordinal, start, end, text, context)
-            VALUES ($id, $article, $ordinal, $start, $end, $text, $context) RETURNING rowid
-            """, "$id", "$article", "$ordinal", "$start", "$end", "$text", "$context");
+            INSERT INTO chunks (id, article_id, ordinal, start, end, text, context, page)
+            VALUES ($id, $article, $ordinal, $start, $end, $text, $context, $page) RETURNING rowid
+            """, "$id", "$article", "$ordinal", "$start", "$end", "$text", "$context", "$page");
         await using var insertVector = Command(connection, transaction,
             "INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES ($rowid, $vector)", "$rowid", "$vector");
         await using var insertTerms = Command(connection, transaction,
@@ -50,7 +50,7 @@ internal static class SqliteArticleWriter
                 await Run(insertTag, cancellationToken, tag, article.Id);
             foreach (var (chunk, vectors) in chunks)
             {
-                Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context);
+                Bind(insertChunk, chunk.Id, article.Id, chunk.Ordinal, chunk.Start, chunk.End, chunk.Text, chunk.Context, chunk.Page);
                 var rowId = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
                 var (context, body) = (TextAnalyzer.Terms(chunk.Context), TextAnalyzer.Terms(chunk.Text));
                 await Run(insertTerms, cancellationToken, rowId,
@@ -61,7 +61,7 @@ internal static class SqliteArticleWriter
             }
         }
         await termFrequencies.PruneAsync(cancellationToken);
-        await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
+        await SqliteMeta.BumpGenerationAsync(connection, cancellationToken, transaction);
         beforeCommit();
         await transaction.CommitAsync(cancellationToken);
     }
@@ -82,7 +82,7 @@ internal static class SqliteArticleWriter
         Bind(delete, id);
         var removed = await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
         if (removed)
-            await SqliteMeta.SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
+            await SqliteMeta.BumpGenerationAsync(connection, cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
         return removed;
     }

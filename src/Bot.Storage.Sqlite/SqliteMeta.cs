@@ -22,4 +22,8 @@ internal static class SqliteMeta
         command.Parameters.AddWithValue("$value", value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Marks that the archive's content changed, so caches keyed by the generation (chunk count, dense snapshot) refresh.</summary>
+    public static Task BumpGenerationAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction transaction) =>
+        SetAsync(connection, "generation", Guid.NewGuid().ToString("N"), cancellationToken, transaction);
 }

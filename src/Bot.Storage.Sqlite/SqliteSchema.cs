@@ -7,11 +7,17 @@ namespace Bot.Storage.Sqlite;
 /// chunk_vectors (one float16 vector per sentence of a chunk),
 /// chunk_fts (contentless FTS5 over analysed terms and term pairs: SQLite ranks BM25, the core's analyser decides the terms),
 /// term_df (chunks per analysed term: a query leaves out its most common terms on a large archive, the answerer weighs terms by rarity),
-/// meta (schema version, embedding space, write generation).
+/// meta (schema version, analyser version of the lexical index, embedding space, write generation).
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>What turns an archive of the key's version into the next one, in one transaction each.</summary>
+    private static readonly Dictionary<int, string> Upgrades = new()
+    {
+        [1] = "ALTER TABLE chunks ADD COLUMN page INTEGER;",
+    };
 
     /// <summary>BM25 weights of the columns: context (title, place, date), body terms, adjacent term pairs.</summary>
     public const string ColumnWeights = "0.5, 1.0, 0.5";
@@ -45,7 +51,8 @@ internal static class SqliteSchema
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             text TEXT NOT NULL,
-            context TEXT NOT NULL);
+            context TEXT NOT NULL,
+            page INTEGER);
         CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
         CREATE TABLE IF NOT EXISTS chunk_vectors (
             chunk_rowid INTEGER NOT NULL REFERENCES chunks(rowid) ON DELETE CASCADE,
@@ -65,8 +72,26 @@ internal static class SqliteSchema
         var stored = await SqliteMeta.GetAsync(connection, "schema_version", cancellationToken);
         if (stored is null)
             await SqliteMeta.SetAsync(connection, "schema_version", Version.ToString(), cancellationToken);
-        else if (stored != Version.ToString())
+        else if (!int.TryParse(stored, out var version) || version > Version)
             throw new Bot.Core.Retrieval.ArchiveException(
                 $"The archive at {connection.DataSource} has schema version {stored}; this version of the bot reads version {Version}.");
+        else
+            for (; version < Version; version++) await UpgradeAsync(connection, version, cancellationToken);
+        await SqliteLexicalIndex.EnsureCurrentAsync(connection, cancellationToken);
+    }
+
+    private static async Task UpgradeAsync(SqliteConnection connection, int from, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        // Another process may have upgraded the file between our read and the write lock.
+        if (await SqliteMeta.GetAsync(connection, "schema_version", cancellationToken, transaction) != from.ToString()) return;
+        await using (var upgrade = connection.CreateCommand())
+        {
+            upgrade.Transaction = transaction;
+            upgrade.CommandText = Upgrades[from];
+            await upgrade.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await SqliteMeta.SetAsync(connection, "schema_version", (from + 1).ToString(), cancellationToken, transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -78,7 +78,7 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
         if (ranked.Count == 0) return [];
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT c.rowid, c.id, c.ordinal, c.start, c.end, c.text, c.context, {SqliteValues.SummaryColumns}
+            SELECT c.rowid, c.id, c.ordinal, c.start, c.end, c.text, c.context, c.page, {SqliteValues.SummaryColumns}
             FROM chunks c JOIN articles a ON a.id = c.article_id
             WHERE c.rowid IN (SELECT value FROM json_each($rows))
             """;
@@ -88,10 +88,11 @@ internal sealed class SqliteSearch(SqliteConnection connection, DenseIndex dense
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var article = SqliteValues.Summary(reader, first: 7);
+                var article = SqliteValues.Summary(reader, first: 8);
                 var chunk = new Chunk(reader.GetString(1), article.Id, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5))
                 {
                     Context = reader.GetString(6),
+                    Page = reader.IsDBNull(7) ? null : reader.GetInt32(7),
                 };
                 byRow[reader.GetInt64(0)] = (chunk, article);
             }

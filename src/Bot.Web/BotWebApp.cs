@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 using Bot.Channels.BotFramework;
 using Bot.Core;
 using Bot.Hosting;
+using Bot.Mcp;
 using Bot.Web.Api;
 using Bot.Web.Ingestion;
 using Bot.Web.Security;
+using Bot.Web.Sources;
 using Bot.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Trace;
@@ -19,7 +21,8 @@ namespace Bot.Web;
 /// </summary>
 public static class BotWebApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="configure">Last changes to the services before the host is built (tests swap the clock).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,6 +41,8 @@ public static class BotWebApp
         builder.Services.AddArchiveDataProtection(builder.Configuration);
         // Request lines carry query strings (a search's question): kept out of Information-level logs.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Stateless: every MCP request stands alone (tool calls and reads need no session), so any instance can serve it.
+        builder.Services.AddArchiveMcpServer(builder.Configuration).WithHttpTransport(mcp => mcp.Stateless = true);
         builder.Services.AddProblemDetails();
         // Enums travel as words ("lexical", "running"), the form the API documents and callers compare against.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -50,7 +55,10 @@ public static class BotWebApp
         builder.Services.AddHostedService<SeedIngestion>();
         builder.Services.AddSingleton<IngestJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
-        builder.Services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
+        builder.Services.AddSingleton<SourceSyncService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SourceSyncService>());
+        builder.Services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"])
+            .AddCheck<SourcesHealthCheck>("sources");
         builder.Services.AddOpenTelemetry().WithTracing(tracing =>
         {
             tracing.AddSource(BotTelemetry.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
@@ -59,6 +67,7 @@ public static class BotWebApp
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBytes") ?? new ApiOptions().MaxRequestBytes);
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
@@ -71,11 +80,12 @@ public static class BotWebApp
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBotFramework("/api/messages").AllowAnonymous();
         app.MapNewsApi();
+        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy);
         return app;
     }
 }

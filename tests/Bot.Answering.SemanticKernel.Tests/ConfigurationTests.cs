@@ -138,7 +138,7 @@ public sealed class ConfigurationTests : IDisposable
         using var services = Build(OpenAI(), logs, model);
         var passages = NewsFixture.Ranked(NewsFixture.ChunkOf(NewsFixture.Niger, 0));
 
-        var query = await services.GetRequiredService<IQueryRewriter>().RewriteAsync("Who led them?", [new("Who died?", "Soldiers [1].")], Ct);
+        var query = (await services.GetRequiredService<IQueryRewriter>().RewriteAsync("Who led them?", [new("Who died?", "Soldiers [1].")], Ct)).Query;
         var final = TestKernel.Final(await TestKernel.RunAsync(services.GetRequiredService<IAnswerer>(), new AnswerContext(query, passages, [])));
 
         Assert.False(final.Abstained);

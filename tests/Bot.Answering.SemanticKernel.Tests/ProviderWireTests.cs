@@ -86,8 +86,8 @@ public sealed class ProviderWireTests : IAsyncDisposable
         server.Reply("Who led the patrol ambushed in Niger?");
         await using var services = Build(LlmProviders.OpenAI);
 
-        var query = await services.GetRequiredService<IQueryRewriter>()
-            .RewriteAsync("Who led it?", [new("What happened in Niger?", "Soldiers were ambushed [1].")], Ct);
+        var query = (await services.GetRequiredService<IQueryRewriter>()
+            .RewriteAsync("Who led it?", [new("What happened in Niger?", "Soldiers were ambushed [1].")], Ct)).Query;
 
         Assert.Equal("Who led the patrol ambushed in Niger?", query);
         var request = Assert.Single(server.Requests);

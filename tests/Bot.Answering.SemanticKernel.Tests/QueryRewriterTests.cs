@@ -18,7 +18,7 @@ public class QueryRewriterTests
     {
         var model = new ScriptedChatClient();
 
-        var query = await TestKernel.Rewriter(model).RewriteAsync("What did he say?", [], Ct);
+        var query = (await TestKernel.Rewriter(model).RewriteAsync("What did he say?", [], Ct)).Query;
 
         Assert.Equal("What did he say?", query);
         Assert.Empty(model.Requests);
@@ -29,7 +29,7 @@ public class QueryRewriterTests
     {
         var model = new ScriptedChatClient().Reply("Who led the patrol ambushed in Niger", " where four U.S. soldiers were killed?\n");
 
-        var query = await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct);
+        var query = (await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct)).Query;
 
         Assert.Equal("Who led the patrol ambushed in Niger where four U.S. soldiers were killed?", query);
         var prompt = Assert.Single(model.LastMessages).Text;
@@ -58,7 +58,7 @@ public class QueryRewriterTests
     {
         var model = new ScriptedChatClient().Reply(reply);
 
-        Assert.Equal(expected, await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct));
+        Assert.Equal(expected, (await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct)).Query);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class QueryRewriterTests
     {
         var model = new ScriptedChatClient().Fail(new HttpRequestException("connection refused"));
 
-        Assert.Equal("Who led them?", await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct));
+        Assert.Equal("Who led them?", (await TestKernel.Rewriter(model).RewriteAsync("Who led them?", History, Ct)).Query);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bot.Channels.BotFramework.Authentication;
 using Bot.Channels.BotFramework.Tests.Fakes;
@@ -124,18 +125,19 @@ public sealed class UnauthenticatedModeTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
-    private static readonly Dictionary<string, string?> NoAppId = new()
+    private static Dictionary<string, string?> NoAppId(bool allowUnauthenticated) => new()
     {
         ["MicrosoftAppId"] = null,
         ["MicrosoftAppPassword"] = null,
         ["MicrosoftAppTenantId"] = null,
         ["MicrosoftAppType"] = null,
+        ["BotFramework:AllowUnauthenticated"] = allowUnauthenticated ? "true" : null,
     };
 
     [Fact]
-    public async Task Without_app_id_local_callers_are_answered_without_a_token_and_warned_about_once()
+    public async Task When_asked_for_in_Development_local_callers_are_answered_without_a_token_and_warned_about_once()
     {
-        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId);
+        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId(true), environment: "Development");
         var emulator = Activities.WebChatMessage(_service.ServiceUrl, "Hello from the Emulator");
         emulator["channelId"] = "emulator";
 
@@ -145,23 +147,60 @@ public sealed class UnauthenticatedModeTests : IAsyncLifetime
         var replies = (await _service.WaitForActivitiesAsync(a => a.Count(r => r.Type == "message") == 2)).Where(r => r.Type == "message");
         Assert.All(replies, r => Assert.Equal("", r.Authorization));
         Assert.Empty(_service.TokenRequests);
-        Assert.Single(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("No MicrosoftAppId is configured"));
+        Assert.Single(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("accepting unauthenticated activities"));
     }
 
     [Fact]
-    public async Task Without_app_id_remote_callers_are_rejected()
+    public async Task Without_app_id_and_not_asked_for_even_local_callers_are_refused_with_the_reason_logged()
     {
-        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId,
+        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId(false), environment: "Development");
+
+        var response = await bot.PostAsync(Activities.WebChatMessage(_service.ServiceUrl, "Hello?"), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(bot.Logs.Entries, e => e.Message.Contains("BotFramework:AllowUnauthenticated is off"));
+        Assert.Empty(_ask.Requests);
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task A_local_socket_behind_a_proxy_or_tunnel_is_not_trusted(string header, string value)
+    {
+        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId(true), environment: "Development");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(Activities.WebChatMessage(_service.ServiceUrl, "Via the tunnel")),
+        };
+        request.Headers.Add(header, value);
+
+        var response = await bot.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_ask.Requests);
+    }
+
+    [Fact]
+    public async Task Remote_callers_are_refused()
+    {
+        await using var bot = await BotHost.StartAsync(_service, _ask, NoAppId(true),
             app => app.Use((context, next) =>
             {
                 context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
                 return next(context);
-            }));
+            }), environment: "Development");
 
         var response = await bot.PostAsync(Activities.WebChatMessage(_service.ServiceUrl, "Hello from afar"), null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(_ask.Requests);
+    }
+
+    [Fact]
+    public async Task Asking_for_it_outside_Development_stops_the_start()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(_service, _ask, NoAppId(true), environment: "Production"));
+        Assert.Contains("Development environment only", failure.Message);
     }
 
     [Theory]
@@ -176,5 +215,5 @@ public sealed class UnauthenticatedModeTests : IAsyncLifetime
         Assert.Equal(allowed, LoopbackPolicy.Allows(IPAddress.Parse(address)));
 
     [Fact]
-    public void Loopback_policy_rejects_an_unknown_caller() => Assert.False(LoopbackPolicy.Allows(null));
+    public void Loopback_policy_rejects_an_unknown_caller() => Assert.False(LoopbackPolicy.Allows((IPAddress?)null));
 }

@@ -49,32 +49,41 @@ public sealed class ConversationTests : BotTestBase
     }
 
     [Fact]
-    public async Task New_members_are_greeted_once_per_conversation_and_the_bot_itself_is_not()
+    public async Task Installing_the_bot_is_welcomed_once_with_a_card_and_people_joining_later_are_not()
     {
-        const string conversation = "19:team-chat@thread.v2";
-        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, conversation, Activities.BotId));
-        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, conversation, "29:carol"));
-        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, conversation, "29:carol"));
-        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, "19:other-chat@thread.v2", "29:carol"));
+        const string team = "19:general@thread.tacv2";
+        await SendAsync(Activities.InstallationUpdate(Service.ServiceUrl, team));
+        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, team, Activities.BotId, "29:ada"));
+        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, team, "29:carol"), HttpStatusCode.OK);
+        await SendAsync(Activities.MembersAdded(Service.ServiceUrl, "19:other-chat@thread.v2", Activities.BotId));
 
-        var greetings = await Service.WaitForActivitiesAsync(a => a.Count(r => r.Type == "message") == 2);
-        var first = greetings.Where(r => r.Type == "message").ToList();
-        Assert.Equal([$"/v3/conversations/{conversation}/activities", "/v3/conversations/19:other-chat@thread.v2/activities"], first.Select(g => g.Path));
-        Assert.All(first, g => Assert.StartsWith("Hello!", g.Text));
-
-        // Nothing else arrives once a later message in the first conversation has been answered.
+        // A later question in the team is answered after everything queued before it.
         var message = Activities.MentioningBot(Service.ServiceUrl, "Done?");
-        message["conversation"]!["id"] = conversation;
+        message["conversation"]!["id"] = team;
         await SendAsync(message);
-        var all = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Path == ReplyPath(message)));
-        Assert.Equal(3, all.Count(r => r.Type == "message"));
+        var all = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Path == ReplyPath(message)) && a.Count(r => r.Type == "message") == 3);
+
+        var welcomes = all.Where(r => r.Type == "message" && r.Path != ReplyPath(message)).ToList();
+        Assert.Equal([$"/v3/conversations/{team}/activities", "/v3/conversations/19:other-chat@thread.v2/activities"], welcomes.Select(w => w.Path));
+        Assert.All(welcomes, w => Assert.Equal("application/vnd.microsoft.card.adaptive", w.Body!["attachments"]![0]!["contentType"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Channel_thread_gets_no_typing_indicator_only_the_answer()
+    {
+        var message = Activities.TeamsMessage(Service.ServiceUrl, "<at>NewsBot</at> what did the Fed decide?", "channel",
+            conversationId: "19:channel@thread.tacv2;messageid=1700000000001", entities: Activities.Mention(Activities.BotId, Activities.BotName));
+        await SendAsync(message);
+
+        var activities = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"));
+        Assert.DoesNotContain(activities, r => r.Type == "typing");
+        Assert.Single(activities, r => r.Type == "message");
     }
 
     [Theory]
     [InlineData("typing")]
     [InlineData("messageReaction")]
     [InlineData("event")]
-    [InlineData("installationUpdate")]
     [InlineData("somethingNew")]
     public async Task Other_activity_types_are_acknowledged_and_ignored(string type)
     {

@@ -23,7 +23,9 @@ public sealed class MessageReplyTests : BotTestBase
         Assert.Equal(message["id"]!.GetValue<string>(), body["replyToId"]!.GetValue<string>());
         Assert.Equal(Activities.BotId, body["from"]!["id"]!.GetValue<string>());
         Assert.Equal(Activities.UserId, body["recipient"]!["id"]!.GetValue<string>());
-        Assert.True(body["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
+        Assert.Equal("default", body["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
+        Assert.Null(body["channelData"]!["feedbackLoopEnabled"]);
+        TeamsMessageRules.AssertValid(body);
 
         var entity = Assert.Single(body["entities"]!.AsArray())!;
         Assert.Equal("https://schema.org/Message", entity["type"]!.GetValue<string>());

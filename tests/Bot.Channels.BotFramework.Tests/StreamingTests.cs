@@ -42,9 +42,42 @@ public sealed class StreamingTests : BotTestBase
         Assert.Equal(streamId, end["streamId"]!.GetValue<string>());
         Assert.Null(end["streamSequence"]);
         Assert.Equal(ScriptedAskService.CitedAnswer.Text, final.Text);
-        Assert.True(final.Body!["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
+        Assert.Equal("default", final.Body!["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
+        TeamsMessageRules.AssertValid(final.Body);
         var aiMessage = final.Body["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
         Assert.Equal([1, 2], aiMessage["citation"]!.AsArray().Select(c => c!["position"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task AI_label_citations_feedback_and_follow_ups_come_on_the_final_message_only()
+    {
+        await SendAsync(Activities.TeamsMessage(Service.ServiceUrl, "What did the Fed decide?"));
+
+        var activities = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"));
+        foreach (var update in activities.Where(a => a.Type == "typing"))
+        {
+            Assert.Equal(["streaminfo"], update.Body!["entities"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
+            Assert.Null(update.Body["channelData"]);
+            Assert.Null(update.Body["suggestedActions"]);
+        }
+        var final = activities.Single(a => a.Type == "message").Body!;
+        TeamsMessageRules.AssertValid(final);
+        Assert.NotNull(final["suggestedActions"]);
+    }
+
+    [Fact]
+    public async Task A_second_question_while_streaming_waits_for_the_first_stream_to_end()
+    {
+        var first = Activities.TeamsMessage(Service.ServiceUrl, "What did the Fed decide?");
+        var second = Activities.TeamsMessage(Service.ServiceUrl, "And the stocks?");
+        await SendAsync(first);
+        await SendAsync(second);
+
+        var activities = await Service.WaitForActivitiesAsync(a => a.Count(r => r.Type == "message") == 2);
+        var firstEnd = activities.Single(a => a.Path == ReplyPath(first) && a.Type == "message").Sequence;
+        var secondStart = activities.Where(a => a.Path == ReplyPath(second)).Min(a => a.Sequence);
+        Assert.True(firstEnd < secondStart, "the second stream started before the first ended");
+        Assert.Equal(2, activities.Count(a => a.Type == "typing" && StreamInfo(a)["streamType"]!.GetValue<string>() == "informative"));
     }
 
     [Fact]
@@ -83,6 +116,23 @@ public sealed class StreamingTests : BotTestBase
 
     private static System.Text.Json.Nodes.JsonNode StreamInfo(RecordedRequest request) =>
         request.Body!["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "streaminfo")!;
+}
+
+public sealed class LongInformativeTests : BotTestBase
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["BotFramework:InformativeText"] = new string('x', 1500),
+    };
+
+    [Fact]
+    public async Task Informative_update_is_cut_to_the_1000_characters_Teams_accepts()
+    {
+        await SendAsync(Activities.TeamsMessage(Service.ServiceUrl, "What did the Fed decide?"));
+
+        var activities = await Service.WaitForActivitiesAsync(a => a.Any(r => r.Type == "message"));
+        Assert.Equal(1000, activities[0].Text!.Length);
+    }
 }
 
 public sealed class StreamingDeadlineTests : BotTestBase

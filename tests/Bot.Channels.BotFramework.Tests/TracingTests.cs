@@ -10,7 +10,9 @@ public sealed class TracingTests : BotTestBase
     {
         using var spans = new SpanRecorder();
         var message = Activities.MentioningBot(Service.ServiceUrl, "What did the Fed decide?");
-        var conversation = message["conversation"]!["id"]!.GetValue<string>();
+        // Tests in parallel share the span source: a conversation of its own tells this test's spans apart.
+        var conversation = $"19:tracing-{Activities.NewId()}@thread.v2";
+        message["conversation"]!["id"] = conversation;
         await SendAsync(message);
 
         var recorded = await spans.WaitForAsync(all => all.Any(s => s.OperationName == "turn" && Equals(s.GetTagItem("bot.conversation"), conversation)),

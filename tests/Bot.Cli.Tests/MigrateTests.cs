@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bot.Cli.Migration;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant;
@@ -7,6 +6,7 @@ using Bot.Testing;
 using Bot.Testing.Qdrant;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Cli.Tests;
 
@@ -21,7 +21,7 @@ public sealed class MigrateTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        server = FakeQdrantServer.Start(QdrantSpec.Load());
+        server = FakeQdrantServer.Start(QdrantContract.Load());
         source = new SqliteArchiveStore(Options.Create(new SqliteArchiveOptions { DataDirectory = folder.Path }));
         await source.InitializeAsync(SampleArchive.Space, Ct);
         await source.SaveAsync([.. Enumerable.Range(0, Articles).Select(i => SampleArchive.Indexed(SampleArchive.Article($"story{i:D3}", $"Story {i}",
@@ -37,7 +37,7 @@ public sealed class MigrateTests : IAsyncLifetime
         Assert.Empty(violations);
     }
 
-    private QdrantArchiveStore Target() => new(new HttpClient(), Options.Create(new QdrantOptions { Url = server.Url }));
+    private QdrantArchiveStore Target() => new(Options.Create(new QdrantOptions { Url = server.Url }));
 
     private BotProcess Bot(string provider = "qdrant") =>
         new(new Dictionary<string, string> { ["Store:Provider"] = provider, ["Qdrant:Url"] = server.Url.ToString() });
@@ -52,12 +52,12 @@ public sealed class MigrateTests : IAsyncLifetime
             migration.RunAsync(batchSize: 3, new CancelAfterFirstBatch(interrupt), interrupt.Token));
         Assert.Equal(3, (await target.GetStatsAsync(Ct)).Articles);
 
-        var mark = server.Requests.Count;
+        var mark = server.Calls.Count;
         var report = await migration.RunAsync(batchSize: 3, cancellationToken: Ct);
 
         Assert.Equal((4, 3, 8, 8), (report.Copied, report.Skipped, report.Chunks, report.Vectors));
-        var uploadedAgain = server.Requests.Skip(mark).Where(r => r.Method == "PUT" && r.Path.EndsWith("/points", StringComparison.Ordinal))
-            .SelectMany(r => JsonNode.Parse(r.Body!)!["points"]!.AsArray()).Select(p => (string?)p!["payload"]!["article_id"]).ToHashSet();
+        var uploadedAgain = server.Calls.Skip(mark).Select(c => c.Request).OfType<UpsertPoints>()
+            .SelectMany(u => u.Points).Select(p => p.Payload["article_id"].StringValue).ToHashSet();
         Assert.DoesNotContain("story000", uploadedAgain);
         Assert.DoesNotContain("story002", uploadedAgain);
         Assert.Contains("story006", uploadedAgain);

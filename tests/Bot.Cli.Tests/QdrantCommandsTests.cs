@@ -11,7 +11,7 @@ public sealed class QdrantCommandsTests
     [Fact]
     public async Task Ingest_search_ask_articles_and_stats_work_against_qdrant()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         using var bot = new BotProcess(new Dictionary<string, string> { ["Store:Provider"] = "qdrant", ["Qdrant:Url"] = server.Url.ToString() });
         var seeds = Path.Combine(SharedData.RepositoryRoot, "seeds");
 
@@ -47,7 +47,7 @@ public sealed class QdrantCommandsTests
         Assert.Equal((0, 1), (again.GetProperty("added").GetInt32(), again.GetProperty("unchanged").GetInt32()));
 
         Assert.Empty(server.Violations);
-        Assert.Contains(server.Requests, r => r.Path.StartsWith("/collections/news/points/query", StringComparison.Ordinal));
+        Assert.Contains(server.Calls, c => c.Rpc.StartsWith("qdrant.Points/Query", StringComparison.Ordinal));
         Assert.Equal(1 + chunks, server.Engine.Collection("news")!.Points.Count);
 
         var (exit, output, _) = await bot.RunAsync("articles", "delete", id);

@@ -60,4 +60,19 @@ public sealed class StoreSelectionTests
         var error = Assert.Throws<ArchiveException>(() => services.GetRequiredService<IArchiveStore>());
         Assert.Contains("Unknown Store:Provider 'postgres'", error.Message);
     }
+
+    [Fact]
+    public async Task Beside_a_qdrant_archive_sources_keep_their_state_in_the_data_folder()
+    {
+        using var folder = new TempDirectory();
+        await using (var services = Services(new() { ["Store:Provider"] = "qdrant", ["Qdrant:Url"] = "https://qdrant.example:6334", ["Store:DataDirectory"] = folder.Path }))
+        {
+            var state = services.GetRequiredService<Bot.Core.Sources.ISourceStateStore>();
+            await state.SaveStateAsync(Bot.Core.Sources.SourceState.New("wire") with { ConsecutiveFailures = 2 }, TestContext.Current.CancellationToken);
+            Assert.Equal(2, (await state.GetStatesAsync(TestContext.Current.CancellationToken))["wire"].ConsecutiveFailures);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.True(File.Exists(Path.Combine(folder.Path, "sources.db")));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "archive.db")));
+    }
 }

@@ -1,27 +1,36 @@
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
+using Qdrant.Client;
 
 namespace Bot.Storage.Qdrant.Tests;
 
 /// <summary>
-/// The shared store behaviour against a real Qdrant, when QDRANT_URL points at one (QDRANT_API_KEY
+/// The shared store behaviour against a real Qdrant, when QDRANT_URL names its gRPC endpoint (QDRANT_API_KEY
 /// if it needs a key). Each test gets its own collection and drops it afterwards.
 /// </summary>
 public sealed class RealQdrantStoreBehaviourTests : ArchiveStoreBehaviour
 {
     private readonly string collection = "bot-test-" + Guid.NewGuid().ToString("N")[..12];
+    private QdrantArchiveStore? store;
 
-    protected override Task<IArchiveStore> CreateStoreAsync() =>
-        Task.FromResult<IArchiveStore>(TestStores.Create(RealQdrant.Url, o => o.ApiKey = RealQdrant.ApiKey,
-            TimeProvider.System, collection: collection));
+    protected override Task<IArchiveStore> CreateStoreAsync()
+    {
+        store = TestStores.Create(RealQdrant.Url, o => o.ApiKey = RealQdrant.ApiKey, TimeProvider.System, collection: collection);
+        return Task.FromResult<IArchiveStore>(store);
+    }
 
-    public override async ValueTask DisposeAsync() => await RealQdrant.DropCollectionAsync(collection);
+    public override async ValueTask DisposeAsync()
+    {
+        store?.Dispose();
+        await RealQdrant.DropCollectionAsync(collection);
+    }
 }
 
 public static class RealQdrant
 {
-    public const string SkipMessage = "QDRANT_URL not set: start Qdrant with `docker run -p 6333:6333 qdrant/qdrant:v1.19.0` and set QDRANT_URL=http://localhost:6333";
+    public const string SkipMessage = "QDRANT_URL not set: start Qdrant with `docker run -p 6333:6333 -p 6334:6334 qdrant/qdrant:v1.19.0` " +
+        "and set QDRANT_URL=http://localhost:6334 (its gRPC port)";
 
     /// <summary>The server under test, or a skipped test.</summary>
     public static Uri Url
@@ -39,9 +48,7 @@ public static class RealQdrant
     public static async Task DropCollectionAsync(string collection)
     {
         if (Environment.GetEnvironmentVariable("QDRANT_URL") is not { Length: > 0 } url) return;
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(new Uri(url.TrimEnd('/') + "/"), $"collections/{collection}"));
-        if (ApiKey is { } key) request.Headers.Add("api-key", key);
-        using var _ = await http.SendAsync(request);
+        using var client = new QdrantClient(new Uri(url), ApiKey);
+        if (await client.CollectionExistsAsync(collection)) await client.DeleteCollectionAsync(collection);
     }
 }

@@ -49,6 +49,26 @@ public sealed class TermFrequencyTests : IDisposable
         Assert.Equal(SampleArchive.Drones.Id, passages.First().Article.Id);
     }
 
+    [Fact]
+    public async Task An_index_built_by_an_older_analyser_is_rebuilt_from_the_stored_chunks_on_open()
+    {
+        var store = Store();
+        await store.InitializeAsync(null, Ct);
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones, false), SampleArchive.Indexed(SampleArchive.Coal, false)], Ct);
+        var expected = await StoredAsync();
+        // An archive written by analyser version 1: its terms differ (here: none at all).
+        await QueryAsync("DELETE FROM chunk_fts; DELETE FROM term_df; UPDATE meta SET value = '1' WHERE key = 'analyzer_version' RETURNING 1", r => 0);
+        SqliteConnection.ClearAllPools();
+
+        var reopened = Store();
+        // "American" analyses as the "U.S." of the story only with the current analyser.
+        var passages = await reopened.SearchAsync(SampleArchive.Query("American drones"), Ct);
+
+        Assert.Equal(SampleArchive.Drones.Id, passages.First().Article.Id);
+        Assert.Equal(expected, await StoredAsync());
+        Assert.Equal([TextAnalyzer.Version.ToString()], await QueryAsync("SELECT value FROM meta WHERE key = 'analyzer_version'", r => r.GetString(0)));
+    }
+
     private async Task<Dictionary<string, long>> StoredAsync() =>
         (await QueryAsync("SELECT term, df FROM term_df", r => (r.GetString(0), r.GetInt64(1))))
             .OrderBy(x => x.Item1, StringComparer.Ordinal).ToDictionary(x => x.Item1, x => x.Item2);

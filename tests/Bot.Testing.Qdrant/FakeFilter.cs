@@ -1,87 +1,64 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Testing.Qdrant;
 
-/// <summary>Qdrant's filter semantics over JSON payloads (the condition kinds the adapter sends, and nested filters).</summary>
+/// <summary>
+/// Qdrant's filter semantics over payloads: must (all), should (at least one), must_not (none); field conditions
+/// (keyword match, match-any, datetime range), is_empty (missing, null or an empty list), has_id, has_vector and
+/// nested filters. Anything else is refused, so the store cannot come to rely on what the fake does not check.
+/// </summary>
 public static class FakeFilter
 {
-    public static bool Matches(JsonObject filter, FakePoint point) =>
-        Conditions(filter["must"]).All(c => Condition(c, point))
-        && (Conditions(filter["should"]) is var should && (should.Count == 0 || should.Any(c => Condition(c, point))))
-        && !Conditions(filter["must_not"]).Any(c => Condition(c, point));
+    public static bool Matches(Filter? filter, FakePoint point) =>
+        filter is null
+        || (filter.Must.All(c => Condition(c, point))
+            && (filter.Should.Count == 0 || filter.Should.Any(c => Condition(c, point)))
+            && !filter.MustNot.Any(c => Condition(c, point)));
 
-    private static List<JsonObject> Conditions(JsonNode? node) => node switch
+    private static bool Condition(Condition condition, FakePoint point) => condition.ConditionOneOfCase switch
     {
-        null => [],
-        JsonArray array => [.. array.Select(c => c!.AsObject())],
-        _ => [node.AsObject()],
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, point),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.IsEmpty => Values(point.Payload, condition.IsEmpty.Key).Count == 0,
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.HasId => condition.HasId.HasId.Any(id => FakePoint.Key(id) == point.Id),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.HasVector =>
+            point.Dense.ContainsKey(condition.HasVector.HasVector) || point.Sparse.ContainsKey(condition.HasVector.HasVector),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Field => Field(condition.Field, point),
+        _ => throw Refused($"condition {condition.ConditionOneOfCase}"),
     };
 
-    private static bool Condition(JsonObject condition, FakePoint point)
+    private static bool Field(FieldCondition field, FakePoint point)
     {
-        if (condition.ContainsKey("must") || condition.ContainsKey("should") || condition.ContainsKey("must_not"))
-            return Matches(condition, point);
-        if (condition["is_empty"] is JsonObject empty)
-            return Values(point.Payload[(string)empty["key"]!]).Count == 0;
-        if (condition["has_vector"] is JsonValue vector)
-            return point.Dense.ContainsKey(vector.GetValue<string>()) || point.Sparse.ContainsKey(vector.GetValue<string>());
-        if (condition["has_id"] is JsonArray ids)
-            return ids.Any(id => id!.ToString() == point.Id);
-        var values = Values(point.Payload[(string)condition["key"]!]);
-        if (condition["match"] is JsonObject match)
-        {
-            if (match["value"] is { } value) return values.Any(v => Same(v, value));
-            if (match["any"] is JsonArray any) return values.Any(v => any.Any(a => Same(v, a!)));
-            throw new FakeQdrantException("Wrong input: unsupported match " + match.ToJsonString());
-        }
-        if (condition["range"] is JsonObject range)
-            return values.Any(v => InRange(v, range));
-        throw new FakeQdrantException("Wrong input: unsupported condition " + condition.ToJsonString());
+        var values = Values(point.Payload, field.Key);
+        if (field.Match is { } match)
+            return match.MatchValueCase switch
+            {
+                Match.MatchValueOneofCase.Keyword => values.Any(v => v.KindCase == Value.KindOneofCase.StringValue && v.StringValue == match.Keyword),
+                Match.MatchValueOneofCase.Keywords => values.Any(v => v.KindCase == Value.KindOneofCase.StringValue && match.Keywords.Strings.Contains(v.StringValue)),
+                _ => throw Refused($"match {match.MatchValueCase}"),
+            };
+        if (field.DatetimeRange is { } range)
+            return values.Any(v => Time(v) is { } t
+                && (range.Gte is null || t >= range.Gte.ToDateTimeOffset()) && (range.Lte is null || t <= range.Lte.ToDateTimeOffset())
+                && (range.Gt is null || t > range.Gt.ToDateTimeOffset()) && (range.Lt is null || t < range.Lt.ToDateTimeOffset()));
+        throw Refused($"field condition on '{field.Key}' without match or datetime_range");
     }
 
-    private static List<JsonNode> Values(JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray array => [.. array.OfType<JsonNode>()],
-        _ when node.GetValueKind() == JsonValueKind.Null => [],
-        _ => [node],
-    };
+    /// <summary>A payload value as a list of values: a list as it is, null or missing as none.</summary>
+    public static List<Value> Values(MapField<string, Value> payload, string key) =>
+        !payload.TryGetValue(key, out var value) ? []
+        : value.KindCase == Value.KindOneofCase.ListValue ? [.. value.ListValue.Values]
+        : value.KindCase == Value.KindOneofCase.NullValue ? []
+        : [value];
 
-    private static bool Same(JsonNode a, JsonNode b) => a.GetValueKind() == b.GetValueKind() && a.ToJsonString() == b.ToJsonString();
+    /// <summary>An RFC 3339 string as a point in time (what Qdrant's datetime index parses), else null.</summary>
+    public static DateTimeOffset? Time(Value value) =>
+        value.KindCase == Value.KindOneofCase.StringValue
+        && DateTimeOffset.TryParse(value.StringValue, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time : null;
 
-    private static bool InRange(JsonNode value, JsonObject range)
-    {
-        var v = OrderValue(value);
-        if (v is null) return false;
-        bool Check(string op, Func<double, double, bool> test) => range[op] is not { } bound || OrderValue(bound) is not { } b || test(v.Value, b);
-        return Check("gte", (x, b) => x >= b) && Check("lte", (x, b) => x <= b) && Check("gt", (x, b) => x > b) && Check("lt", (x, b) => x < b);
-    }
-
-    /// <summary>Numbers as they are; RFC 3339 strings as Unix time in microseconds (Qdrant's datetime index precision).</summary>
-    public static double? OrderValue(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.Number => node.GetValue<double>(),
-        JsonValueKind.String when DateTimeOffset.TryParse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-            => (d.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10,
-        _ => null,
-    };
-
-    public static JsonObject? SelectPayload(JsonObject payload, JsonNode include)
-    {
-        switch (include)
-        {
-            case JsonValue flag when flag.GetValueKind() is JsonValueKind.True: return (JsonObject)payload.DeepClone();
-            case JsonValue: return null;
-            case JsonArray keys: return Pick(payload, keys.Select(k => (string)k!));
-            case JsonObject selector when selector["include"] is JsonArray keys: return Pick(payload, keys.Select(k => (string)k!));
-            case JsonObject selector when selector["exclude"] is JsonArray keys:
-                return Pick(payload, payload.Select(p => p.Key).Except(keys.Select(k => (string)k!)));
-            default: throw new FakeQdrantException("Wrong input: unsupported with_payload " + include.ToJsonString());
-        }
-    }
-
-    private static JsonObject Pick(JsonObject payload, IEnumerable<string> keys) =>
-        new(keys.Where(payload.ContainsKey).Select(k => KeyValuePair.Create(k, payload[k]?.DeepClone())));
+    public static RpcException Refused(string what) =>
+        new(new Status(StatusCode.InvalidArgument, $"Wrong input: this fake does not support {what}"));
 }

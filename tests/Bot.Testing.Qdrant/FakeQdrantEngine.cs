@@ -1,19 +1,20 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Google.Protobuf;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Testing.Qdrant;
 
 /// <summary>
-/// An in-memory Qdrant with the semantics the adapter relies on (named dense and sparse vectors,
-/// IDF-weighted sparse dot products, cosine, RRF fusion, groups, batches, filters, ordered scrolls), answering
-/// in the shapes of Qdrant 1.19's OpenAPI contract. Written from Qdrant's documented behaviour, not
-/// its code; the real-server tests (QDRANT_URL) check the same store against the real thing.
+/// An in-memory Qdrant behind the gRPC rpcs the store uses, with the semantics it relies on (named dense and sparse
+/// vectors, IDF, max_sim, RRF, groups, batches, filters, ordered scrolls) and Qdrant's status codes and messages for
+/// what goes wrong (NotFound, AlreadyExists, InvalidArgument). Written from Qdrant's documented behaviour and source,
+/// not its code; the real-server tests (QDRANT_URL) check the same store against the real thing.
 /// </summary>
-public sealed partial class FakeQdrantEngine
+public sealed class FakeQdrantEngine
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, FakeCollection> collections = new(StringComparer.Ordinal);
-    private long operations;
+    private ulong operations;
 
     public string Version { get; set; } = "1.19.0";
 
@@ -22,75 +23,80 @@ public sealed partial class FakeQdrantEngine
         lock (gate) return collections.GetValueOrDefault(name);
     }
 
-    public FakeAnswer Handle(string method, string path, JsonNode? body)
+    /// <summary>Answers <paramref name="rpc"/> ("qdrant.Points/Upsert"); failures are RpcExceptions, as the server sends them.</summary>
+    public IMessage Handle(string rpc, IMessage request)
     {
         lock (gate)
         {
-            try { return Route(method, path.Trim('/'), body); }
-            catch (FakeQdrantException e) { return Error(400, e.Message); }
+            return (rpc, request) switch
+            {
+                ("qdrant.Qdrant/HealthCheck", HealthCheckRequest) => new HealthCheckReply { Title = "qdrant - vector search engine", Version = Version, Commit = "fake" },
+                ("qdrant.Collections/CollectionExists", CollectionExistsRequest r) =>
+                    new CollectionExistsResponse { Result = new CollectionExists { Exists = collections.ContainsKey(r.CollectionName) }, Time = 0.0001 },
+                ("qdrant.Collections/Create", CreateCollection r) => Create(r),
+                ("qdrant.Collections/Get", GetCollectionInfoRequest r) => new GetCollectionInfoResponse { Result = Existing(r.CollectionName).Info(), Time = 0.0001 },
+                ("qdrant.Points/CreateFieldIndex", CreateFieldIndexCollection r) => Update(() => Existing(r.CollectionName).CreateIndex(r.FieldName, r.FieldType)),
+                ("qdrant.Points/Upsert", UpsertPoints r) => Update(() => Existing(r.CollectionName).Upsert(r.Points)),
+                ("qdrant.Points/Delete", DeletePoints r) => Update(() => Existing(r.CollectionName).Delete(r.Points)),
+                ("qdrant.Points/Get", GetPoints r) => new GetResponse { Result = { Existing(r.CollectionName).Get(r.Ids, r.WithPayload) }, Time = 0.0001 },
+                ("qdrant.Points/Count", CountPoints r) => new CountResponse { Result = new CountResult { Count = Existing(r.CollectionName).Count(r.Filter) }, Time = 0.0001 },
+                ("qdrant.Points/Scroll", ScrollPoints r) => Existing(r.CollectionName).Scroll(r),
+                ("qdrant.Points/Query", QueryPoints r) => new QueryResponse { Result = { Query(Existing(r.CollectionName), r) }, Time = 0.0001 },
+                ("qdrant.Points/QueryBatch", QueryBatchPoints r) => QueryBatch(r),
+                ("qdrant.Points/QueryGroups", QueryPointGroups r) => new QueryGroupsResponse { Result = Groups(Existing(r.CollectionName), r), Time = 0.0001 },
+                _ => throw new RpcException(new Status(StatusCode.Unimplemented, $"this fake does not serve {rpc}")),
+            };
         }
     }
 
-    private FakeAnswer Route(string method, string path, JsonNode? body)
+    private CollectionOperationResponse Create(CreateCollection request)
     {
-        if (method == "GET" && path == "") return Json(new JsonObject { ["title"] = "qdrant - vector search engine", ["version"] = Version, ["commit"] = "fake" }, envelope: false);
-        if (method == "GET" && path is "readyz" or "healthz" or "livez") return new FakeAnswer(200, null, "all shards are ready");
-        if (method == "GET" && path == "telemetry") return Json(Telemetry());
-        var match = CollectionPath().Match(path);
-        if (!match.Success) return Error(404, $"Not found: {path}");
-        var name = Uri.UnescapeDataString(match.Groups["name"].Value);
-        var rest = match.Groups["rest"].Value;
-        var collection = collections.GetValueOrDefault(name);
-        if ((method, rest) == ("GET", "exists")) return Json(new JsonObject { ["exists"] = collection is not null });
-        if ((method, rest) == ("PUT", ""))
+        if (collections.ContainsKey(request.CollectionName))
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"Wrong input: Collection `{request.CollectionName}` already exists!"));
+        collections[request.CollectionName] = new FakeCollection(request);
+        return new CollectionOperationResponse { Result = true, Time = 0.0001 };
+    }
+
+    private FakeCollection Existing(string name) => collections.GetValueOrDefault(name)
+        ?? throw new RpcException(new Status(StatusCode.NotFound, $"Not found: Collection `{name}` doesn't exist!"));
+
+    private PointsOperationResponse Update(Action apply)
+    {
+        apply();
+        return new PointsOperationResponse { Result = new UpdateResult { OperationId = ++operations, Status = UpdateStatus.Completed }, Time = 0.0001 };
+    }
+
+    private static IEnumerable<ScoredPoint> Query(FakeCollection collection, QueryPoints request) =>
+        collection.Rank(request.Prefetch, request.Query, request.HasUsing ? request.Using : null, request.Filter)
+            .Skip((int)request.Offset).Take(request.HasLimit ? (int)request.Limit : 10)
+            .Select(h => collection.Scored(h.Point, h.Score, request.WithPayload));
+
+    private QueryBatchResponse QueryBatch(QueryBatchPoints request)
+    {
+        var collection = Existing(request.CollectionName);
+        var answer = new QueryBatchResponse { Time = 0.0001 };
+        foreach (var query in request.QueryPoints)
+            answer.Result.Add(new BatchResult { Result = { Query(collection, query) } });
+        return answer;
+    }
+
+    /// <summary>Best hits first, a group per distinct value of the field, at most group_size hits each, at most limit groups.</summary>
+    private static GroupsResult Groups(FakeCollection collection, QueryPointGroups request)
+    {
+        var size = request.HasGroupSize ? (int)request.GroupSize : 3;
+        var limit = request.HasLimit ? (int)request.Limit : 10;
+        var groups = new List<PointGroup>();
+        foreach (var (point, score) in collection.Rank(request.Prefetch, request.Query, request.HasUsing ? request.Using : null, request.Filter))
         {
-            if (collection is not null) return Error(409, $"Wrong input: Collection `{name}` already exists!");
-            collections[name] = new FakeCollection(name, body!.AsObject());
-            return Json(true);
+            if (!point.Payload.TryGetValue(request.GroupBy, out var value) || value.KindCase != Value.KindOneofCase.StringValue) continue;
+            var group = groups.FirstOrDefault(g => g.Id.StringValue == value.StringValue);
+            if (group is null)
+            {
+                if (groups.Count == limit) continue;
+                groups.Add(group = new PointGroup { Id = new GroupId { StringValue = value.StringValue } });
+            }
+            if (group.Hits.Count < size) group.Hits.Add(collection.Scored(point, score, request.WithPayload));
         }
-        if (collection is null) return Error(404, $"Not found: Collection `{name}` doesn't exist!");
-        return (method, rest) switch
-        {
-            ("GET", "") => Json(collection.Info()),
-            ("PUT", "index") => Update(() => collection.CreateIndex((string)body!["field_name"]!, body["field_schema"]!)),
-            ("PUT", "points") => Update(() => collection.Upsert(body!["points"]!.AsArray())),
-            ("POST", "points") => Json(collection.Retrieve(body!.AsObject())),
-            ("POST", "points/delete") => Update(() => collection.Delete(body!.AsObject())),
-            ("POST", "points/count") => Json(new JsonObject { ["count"] = collection.Count(body?["filter"] as JsonObject) }),
-            ("POST", "points/scroll") => Json(collection.Scroll(body!.AsObject())),
-            ("POST", "points/query") => Json(collection.Query(body!.AsObject())),
-            ("POST", "points/query/groups") => Json(collection.QueryGroups(body!.AsObject())),
-            ("POST", "points/query/batch") => Json(new JsonArray([.. body!["searches"]!.AsArray().Select(s => (JsonNode)collection.Query(s!.AsObject()))])),
-            _ => Error(404, $"Not found: {method} {path}"),
-        };
+        return new GroupsResult { Groups = { groups } };
     }
-
-    private FakeAnswer Update(Func<string?> apply)
-    {
-        if (apply() is { } problem) return Error(400, problem);
-        return Json(new JsonObject { ["operation_id"] = ++operations, ["status"] = "completed" });
-    }
-
-    private JsonObject Telemetry() => new()
-    {
-        ["id"] = "fake-node",
-        ["collections"] = new JsonObject
-        {
-            ["number_of_collections"] = collections.Count,
-            ["collections"] = new JsonArray([.. collections.Values.Select(c => (JsonNode)c.Telemetry())]),
-        },
-    };
-
-    private static FakeAnswer Json(JsonNode result, bool envelope = true) =>
-        new(200, envelope ? new JsonObject { ["result"] = result, ["status"] = "ok", ["time"] = 0.0001 } : result, null);
-
-    public static FakeAnswer Error(int status, string message) =>
-        new(status, new JsonObject { ["status"] = new JsonObject { ["error"] = message }, ["time"] = 0.0 }, null);
-
-    [GeneratedRegex("^collections/(?<name>[^/]+)/?(?<rest>.*)$")]
-    private static partial Regex CollectionPath();
 }
-
-public sealed record FakeAnswer(int Status, JsonNode? Json, string? Text);
-
-public sealed class FakeQdrantException(string message) : Exception(message);

@@ -1,169 +1,144 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Testing.Qdrant;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 (port 0) that records every request, validates it against
-/// Qdrant 1.19's OpenAPI contract as it arrives, answers through <see cref="FakeQdrantEngine"/>,
-/// validates its own answer too, and can be told to misbehave (delay, 429, 503, any status).
+/// A real Kestrel server on 127.0.0.1 (port 0) speaking gRPC over HTTP/2 without TLS (or with, given a
+/// certificate). Its rpcs are bound from Qdrant.Client's own service descriptors (the package ships no server
+/// stubs) as raw bytes, so every request is walked against Qdrant 1.19's contract before it is parsed, and every
+/// answer after it is written; then it is answered by <see cref="FakeQdrantEngine"/>. It records each call and can
+/// be told to misbehave (<see cref="FakeFault"/>).
 /// </summary>
 public sealed class FakeQdrantServer : IAsyncDisposable
 {
-    private const long BodyLimit = 32L * 1024 * 1024; // Qdrant's default REST limit
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor[] Services =
+    [
+        QdrantReflection.Descriptor.Services.Single(),
+        CollectionsServiceReflection.Descriptor.Services.Single(),
+        PointsServiceReflection.Descriptor.Services.Single(),
+    ];
     private readonly WebApplication app;
-    private readonly QdrantSpec spec;
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly QdrantContract contract;
+    private readonly ConcurrentQueue<FakeCall> calls = new();
     private readonly ConcurrentQueue<string> violations = new();
-    private readonly List<Fault> faults = [];
+    private readonly ConcurrentDictionary<string, ConnectionContext> connections = new();
+    private readonly List<(string Rpc, FakeFault Fault)> faults = [];
 
     public FakeQdrantEngine Engine { get; } = new();
     public Uri Url { get; }
     public string? ApiKey { get; init; }
-    public IReadOnlyCollection<RecordedRequest> Requests => requests;
-    /// <summary>Contract violations of requests (and of the fake's own answers); must stay empty.</summary>
+    public IReadOnlyCollection<FakeCall> Calls => calls;
+    /// <summary>Contract violations of requests and of the fake's own answers; must stay empty.</summary>
     public IReadOnlyCollection<string> Violations => violations;
 
-    private FakeQdrantServer(WebApplication app, QdrantSpec spec)
+    private FakeQdrantServer(QdrantContract contract, X509Certificate2? certificate)
     {
-        this.app = app;
-        this.spec = spec;
-        app.Run(HandleAsync);
+        this.contract = contract;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = certificate is null ? HttpProtocols.Http2 : HttpProtocols.Http1AndHttp2;
+            if (certificate is not null) listen.UseHttps(certificate);
+            listen.Use(next => async connection =>
+            {
+                connections[connection.ConnectionId] = connection;
+                try { await next(connection); }
+                finally { connections.TryRemove(connection.ConnectionId, out _); }
+            });
+        }));
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = null;
+            o.EnableDetailedErrors = true;
+        });
+        builder.Services.AddSingleton<IServiceMethodProvider<FakeQdrantService>>(new MethodProvider(this));
+        app = builder.Build();
+        app.MapGrpcService<FakeQdrantService>();
         app.StartAsync().GetAwaiter().GetResult();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Url = new Uri(address.Replace("[::]", "127.0.0.1"));
     }
 
-    public static FakeQdrantServer Start(QdrantSpec spec, X509Certificate2? certificate = null, string? apiKey = null)
+    public static FakeQdrantServer Start(QdrantContract contract, X509Certificate2? certificate = null, string? apiKey = null) =>
+        new(contract, certificate) { ApiKey = apiKey };
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="rpc"/> ("Points/Upsert", or a prefix of it) misbehave.</summary>
+    public void Inject(string rpc, FakeFault fault, int times = 1)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0, listen => { if (certificate is not null) listen.UseHttps(certificate); });
-        });
-        return new FakeQdrantServer(builder.Build(), spec) { ApiKey = apiKey };
+        lock (faults) for (var i = 0; i < times; i++) faults.Add((rpc, fault));
     }
 
-    /// <summary>The next <paramref name="times"/> requests whose path contains <paramref name="pathPart"/> misbehave.</summary>
-    public void Inject(string pathPart, Fault fault, int times = 1)
+    /// <summary>The calls of <paramref name="rpc"/>, short ("Points/Query") or full ("qdrant.Points/Query").</summary>
+    public IEnumerable<FakeCall> CallsTo(string rpc) => calls.Where(c => c.Rpc == rpc || c.Rpc == "qdrant." + rpc);
+
+    public IEnumerable<T> Requests<T>(string rpc) where T : IMessage => CallsTo(rpc).Select(c => c.Request).OfType<T>();
+
+    private async Task<byte[]> HandleAsync(MethodDescriptor method, byte[] body, ServerCallContext context)
     {
-        lock (faults) for (var i = 0; i < times; i++) faults.Add(fault with { PathPart = pathPart });
+        var rpc = $"{method.Service.FullName}/{method.Name}";
+        foreach (var problem in contract.CheckRequest(rpc, method.InputType.FullName, body)) violations.Enqueue(problem);
+        var request = method.InputType.Parser.ParseFrom(body);
+        var apiKey = context.RequestHeaders.GetValue("api-key");
+        calls.Enqueue(new FakeCall(rpc, request, apiKey, context.GetHttpContext().Request.Headers["grpc-encoding"].FirstOrDefault(), body.Length, DateTimeOffset.UtcNow));
+
+        var fault = TakeFault(rpc);
+        if (fault is not null) await MisbehaveAsync(fault, context);
+        // Qdrant lets health checks through without a key.
+        if (ApiKey is not null && rpc != "qdrant.Qdrant/HealthCheck" && apiKey != ApiKey)
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Invalid api-key"));
+
+        var answer = (fault?.Answer ?? Engine.Handle(rpc, request)).ToByteArray();
+        foreach (var problem in contract.CheckAnswer(rpc, method.OutputType.FullName, answer)) violations.Enqueue("fake " + problem);
+        return answer;
     }
 
-    public IEnumerable<RecordedRequest> RequestsTo(string method, string pathPart) =>
-        requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal));
-
-    private async Task HandleAsync(HttpContext context)
+    private async Task MisbehaveAsync(FakeFault fault, ServerCallContext context)
     {
-        var request = context.Request;
-        var pathAndQuery = request.Path.Value + request.QueryString.Value;
-        var body = await ReadBodyAsync(request, context.RequestAborted);
-        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "/", pathAndQuery, body,
-            request.Headers["api-key"].FirstOrDefault(), DateTimeOffset.UtcNow);
-        requests.Enqueue(recorded);
-        foreach (var problem in spec.ValidateRequest(request.Method, pathAndQuery, body)) violations.Enqueue(problem);
-
-        if (body?.Length > BodyLimit)
+        if (fault.Delay is { } delay)
         {
-            await WriteAsync(context, pathAndQuery, FakeQdrantEngine.Error(413, "Payload too large"));
-            return;
+            // Past the client's deadline the call is cancelled, and so is this wait.
+            try { await Task.Delay(delay, context.CancellationToken); }
+            catch (OperationCanceledException) { throw new RpcException(Status.DefaultCancelled); }
         }
-        var fault = TakeFault(recorded.Path);
-        if (fault is { BreakOff: true })
+        if (fault.CutConnection)
         {
-            await BreakOffAsync(context, fault, Engine.Handle(request.Method, recorded.Path, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body)));
-            return;
+            connections[context.GetHttpContext().Connection.Id].Abort(new ConnectionAbortedException("cut by a test fault"));
+            throw new RpcException(new Status(StatusCode.Unavailable, "connection cut"));
         }
-        if (fault is not null)
+        if (fault.Status is { } status)
         {
-            if (fault.Delay is { } delay)
-            {
-                try { await Task.Delay(delay, context.RequestAborted); }
-                catch (OperationCanceledException) { return; }
-            }
-            if (fault.Status is { } status)
-            {
-                if (fault.RetryAfter is { } after) context.Response.Headers.RetryAfter = after;
-                await WriteAsync(context, pathAndQuery, fault.Json is { } injected
-                    ? new FakeAnswer(status, JsonNode.Parse(injected), null)
-                    : FakeQdrantEngine.Error(status, fault.Message ?? "injected failure"));
-                return;
-            }
-        }
-        var open = recorded.Path is "/" or "/readyz" or "/healthz" or "/livez";
-        if (ApiKey is not null && !open && recorded.ApiKey != ApiKey)
-        {
-            await WriteAsync(context, pathAndQuery, FakeQdrantEngine.Error(401, "Must provide an API key or an Authorization bearer token"));
-            return;
-        }
-        var json = string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body);
-        await WriteAsync(context, pathAndQuery, Engine.Handle(request.Method, recorded.Path, json));
-    }
-
-    /// <summary>Sends the headers and half the body of <paramref name="answer"/>, waits the fault's delay if any, then drops the connection.</summary>
-    private static async Task BreakOffAsync(HttpContext context, Fault fault, FakeAnswer answer)
-    {
-        var bytes = Encoding.UTF8.GetBytes(answer.Json?.ToJsonString() ?? answer.Text ?? "");
-        context.Response.StatusCode = answer.Status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = bytes.Length;
-        try
-        {
-            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            if (fault.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
-        }
-        catch (OperationCanceledException) { }
-        context.Abort();
-    }
-
-    private async Task WriteAsync(HttpContext context, string pathAndQuery, FakeAnswer answer)
-    {
-        context.Response.StatusCode = answer.Status;
-        if (answer.Json is { } json)
-        {
-            var text = json.ToJsonString();
-            foreach (var problem in spec.ValidateResponse(context.Request.Method, pathAndQuery, answer.Status, text))
-                violations.Enqueue("fake answer: " + problem);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(text, context.RequestAborted);
-        }
-        else if (answer.Text is { } text)
-        {
-            context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync(text, context.RequestAborted);
+            var trailers = new Metadata();
+            foreach (var (key, value) in fault.Trailers ?? new Dictionary<string, string>()) trailers.Add(key, value);
+            throw new RpcException(new Status(status, fault.Message ?? "injected failure"), trailers);
         }
     }
 
-    private Fault? TakeFault(string path)
+    private FakeFault? TakeFault(string rpc)
     {
         lock (faults)
         {
-            var index = faults.FindIndex(f => path.Contains(f.PathPart!, StringComparison.Ordinal));
+            var index = faults.FindIndex(f => rpc.StartsWith("qdrant." + f.Rpc, StringComparison.Ordinal));
             if (index < 0) return null;
-            var fault = faults[index];
+            var fault = faults[index].Fault;
             faults.RemoveAt(index);
             return fault;
         }
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return null;
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -171,17 +146,31 @@ public sealed class FakeQdrantServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    /// <summary>Binds every unary rpc of the package's Qdrant, Collections and Points services to <see cref="HandleAsync"/>.</summary>
+    private sealed class MethodProvider(FakeQdrantServer server) : IServiceMethodProvider<FakeQdrantService>
+    {
+        private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
+
+        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<FakeQdrantService> context)
+        {
+            foreach (var method in Services.SelectMany(s => s.Methods).Where(m => !m.IsClientStreaming && !m.IsServerStreaming))
+                context.AddUnaryMethod(new Method<byte[], byte[]>(MethodType.Unary, method.Service.FullName, method.Name, Bytes, Bytes), [],
+                    (_, request, call) => server.HandleAsync(method, request, call));
+        }
+    }
 }
 
-public sealed record RecordedRequest(string Method, string Path, string PathAndQuery, string? Body, string? ApiKey, DateTimeOffset At);
+/// <summary>The service type the rpcs are bound to; its instances do nothing, <see cref="FakeQdrantServer"/> answers.</summary>
+public sealed class FakeQdrantService;
+
+/// <summary>One call as the fake received it; <see cref="Encoding"/> is the request's compression, <see cref="Bytes"/> its size uncompressed.</summary>
+public sealed record FakeCall(string Rpc, IMessage Request, string? ApiKey, string? Encoding, int Bytes, DateTimeOffset At);
 
 /// <summary>
-/// A misbehaviour: wait <see cref="Delay"/>, then answer <see cref="Status"/> (with Retry-After, and
-/// <see cref="Json"/> or an error body with <see cref="Message"/>), or carry on normally. With
-/// <see cref="BreakOff"/>, the real answer starts but stops half way (after <see cref="Delay"/>, if set).
+/// A misbehaviour: wait <see cref="Delay"/> (past the client's deadline, a stalled answer), then cut the whole
+/// connection (<see cref="CutConnection"/>), fail with <see cref="Status"/> and <see cref="Trailers"/> (e.g.
+/// ResourceExhausted with retry-after), answer <see cref="Answer"/> instead of the engine, or carry on normally.
 /// </summary>
-public sealed record Fault(int? Status = null, TimeSpan? Delay = null, string? RetryAfter = null, string? Message = null, string? Json = null,
-    bool BreakOff = false)
-{
-    public string? PathPart { get; init; }
-}
+public sealed record FakeFault(StatusCode? Status = null, string? Message = null, TimeSpan? Delay = null, bool CutConnection = false,
+    IReadOnlyDictionary<string, string>? Trailers = null, IMessage? Answer = null);

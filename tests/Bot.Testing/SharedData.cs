@@ -24,7 +24,7 @@ public static class SharedData
     public static string UseLiteModel => Require("models/use-lite");
     public static string SquadHalf => Require("datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json");
     public static string IsotSample => Require("datasets/isot-true-sample");
-    public static string QdrantOpenApi => Require("qdrant/openapi-v1.19.0.json");
+    public static string QdrantDescriptors => Require("qdrant/qdrant-v1.19.0.pb");
 
     private static string? Locate()
     {

@@ -19,10 +19,10 @@ public sealed partial class SemanticKernelQueryRewriter(
     /// <summary>Earlier answers are cut to this many characters: enough to resolve "he" or "that attack".</summary>
     private const int MaxAnswerChars = 800;
 
-    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
+    public async Task<RewrittenQuestion> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
     {
         var turns = history.TakeLast(options.HistoryTurns).ToList();
-        if (turns.Count == 0 || string.IsNullOrWhiteSpace(question)) return question;
+        if (turns.Count == 0 || string.IsNullOrWhiteSpace(question)) return RewrittenQuestion.Unchanged(question);
 
         var prompt = await prompts.Rewrite.RenderAsync(kernel, new Dictionary<string, string>
         {
@@ -43,13 +43,13 @@ public sealed partial class SemanticKernelQueryRewriter(
         catch (Exception error) when (error is not OperationCanceledException || ModelCall.IsTimeout(error, cancellationToken))
         {
             LogFailed(logger, error.Message);
-            return question;
+            return RewrittenQuestion.Unchanged(question);
         }
 
         var rewritten = Clean(reply);
-        if (rewritten is null) return question;
+        if (rewritten is null) return RewrittenQuestion.Unchanged(question);
         LogRewritten(logger, question, rewritten);
-        return rewritten;
+        return new RewrittenQuestion(rewritten, rewritten);
     }
 
     private static string Format(ConversationTurn turn)

@@ -13,37 +13,41 @@ namespace Bot.Benchmarks.Qdrant;
 /// <summary>
 /// Client cost of an upload: QdrantArchiveStore.SaveAsync of 10,000 realistic chunks (1,000 articles of 10
 /// chunks; a chunk is 5 sentences of 22 words with one 512-d vector per sentence, a max_sim multivector, and
-/// a BM25 sparse vector of its terms and term pairs) to a loopback HTTP sink: BM25 encoding, point building,
-/// JSON serialisation, batching and HTTP. The sink runs in a child process, so this process's CPU time is the
-/// client's alone; the sink's is reported beside it. On a shared, busy machine CPU time inflates too, so the
-/// load average is reported with it.
+/// a BM25 sparse vector of its terms and term pairs) to a loopback gRPC sink: BM25 encoding, point building,
+/// protobuf serialisation, batching and HTTP/2. The sink runs in a child process and counts every byte the client
+/// sends over the connection, so this process's CPU time is the client's alone; the sink's is reported beside it.
+/// On a shared, busy machine CPU time inflates too, so the load average is reported with it.
 /// </summary>
 public sealed class QdrantUploadBenchmark : IBenchmark
 {
     private const int Articles = 1_000, ChunksPerArticle = 10, SentencesPerChunk = 5, WordsPerSentence = 22, Dimensions = 512;
 
     public string Name => "qdrant-upload";
-    public string Description => $"SaveAsync of {Articles * ChunksPerArticle:N0} chunks ({SentencesPerChunk} × {Dimensions}-d sentence vectors each; then 1 each) to a loopback HTTP sink in another process";
+    public string Description => $"SaveAsync of {Articles * ChunksPerArticle:N0} chunks ({SentencesPerChunk} × {Dimensions}-d sentence vectors each; then 1 each) over gRPC to a loopback sink in another process";
+
+    /// <summary>The REST adapter's bytes for the 5-vector layout (BENCHMARKS.md before the move to gRPC): the target is a third of it.</summary>
+    private const double RestMiB = 401;
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
         var load = MachineLoad.AtStart();
         await using var sink = await SinkProcess.StartAsync(Dimensions);
-        using var http = new HttpClient();
-        var store = new QdrantArchiveStore(http, Options.Create(new QdrantOptions { Url = sink.Url, Collection = "bench" }));
+        using var store = new QdrantArchiveStore(Options.Create(new QdrantOptions { Url = sink.Url, Collection = "bench" }));
         var random = new Random(42);
         var vocabulary = Vocabulary(random, 2_000);
         await store.SaveAsync([.. Enumerable.Range(0, 50).Select(i => MakeArticle($"warm{i:D4}", random, vocabulary, SentencesPerChunk))], cancellationToken);
 
         List<BenchmarkRow> rows = [load];
-        rows.AddRange(await MeasureAsync(store, sink, random, vocabulary, SentencesPerChunk, "", cancellationToken));
-        // The target was set for one 512-d vector per chunk; measured the same way for comparison.
+        rows.AddRange(await MeasureAsync(store, sink, random, vocabulary, SentencesPerChunk, "", cancellationToken, bytesTarget: $"<= {RestMiB / 3:F1} MiB (a third of REST's {RestMiB:F0} MiB)"));
+        // The first target was set for one 512-d vector per chunk; measured the same way for comparison.
         rows.AddRange(await MeasureAsync(store, sink, random, vocabulary, 1, "one vector per chunk: ", cancellationToken));
+        using var compressing = new QdrantArchiveStore(Options.Create(new QdrantOptions { Url = sink.Url, Collection = "bench", CompressUploads = true }));
+        rows.AddRange(await MeasureAsync(compressing, sink, random, vocabulary, SentencesPerChunk, "Qdrant:CompressUploads: ", cancellationToken));
         return rows;
     }
 
     private static async Task<IReadOnlyList<BenchmarkRow>> MeasureAsync(QdrantArchiveStore store, SinkProcess sink, Random random,
-        string[] vocabulary, int vectorsPerChunk, string label, CancellationToken cancellationToken)
+        string[] vocabulary, int vectorsPerChunk, string label, CancellationToken cancellationToken, string bytesTarget = "")
     {
         var articles = Enumerable.Range(0, Articles).Select(i => MakeArticle($"v{vectorsPerChunk}-{i:D5}", random, vocabulary, vectorsPerChunk)).ToList();
         GC.Collect();
@@ -77,9 +81,9 @@ public sealed class QdrantUploadBenchmark : IBenchmark
         return
         [
             new($"{label}chunks / sentence vectors sent", $"{chunks:N0} / {chunks * vectorsPerChunk:N0}"),
-            new($"{label}requests, bytes sent", $"{after.Requests - before.Requests}, {(after.Bytes - before.Bytes) / 1_048_576.0:F1} MiB"),
+            new($"{label}calls, bytes on the wire", $"{after.Requests - before.Requests}, {(after.Bytes - before.Bytes) / 1_048_576.0:F1} MiB", bytesTarget),
             new($"{label}wall time", $"{clock.Elapsed.TotalSeconds:F2} s"),
-            new($"{label}client CPU time (this process)", $"{cpu.TotalSeconds:F2} s", "< 2 s"),
+            new($"{label}client CPU time (this process)", $"{cpu.TotalSeconds:F2} s", vectorsPerChunk == SentencesPerChunk ? "< 1.5 s" : ""),
             new($"{label}of which kernel (system) time", $"{kernel.TotalSeconds:F2} s"),
             new($"{label}of which text analysis for BM25 (measured apart)", $"{analysis.TotalSeconds:F2} s"),
             new($"{label}sink CPU time (child process, not counted above)", $"{(after.Cpu - before.Cpu).TotalSeconds:F2} s"),

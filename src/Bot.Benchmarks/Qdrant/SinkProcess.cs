@@ -5,9 +5,9 @@ using System.Reflection;
 namespace Bot.Benchmarks.Qdrant;
 
 /// <summary>
-/// A <see cref="LoopbackSink"/> in a child process (this executable with <see cref="Flag"/>), so the
+/// A <see cref="GrpcSink"/> in a child process (this executable with <see cref="Flag"/>), so the
 /// benchmark's own process CPU time is the client's alone. Line protocol over the child's stdin/stdout:
-/// it prints <c>url ...</c> once listening, answers <c>stats</c> with <c>stats requests bytes cpu-ms</c>,
+/// it prints <c>url ...</c> once listening, answers <c>stats</c> with <c>stats calls bytes cpu-ms</c>,
 /// and exits when its stdin closes.
 /// </summary>
 internal sealed class SinkProcess : IAsyncDisposable
@@ -47,14 +47,13 @@ internal sealed class SinkProcess : IAsyncDisposable
     /// <summary>The child's side: serve until stdin closes.</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
-        var collectionInfo = QdrantCanned.CollectionInfo(int.Parse(args[1], CultureInfo.InvariantCulture));
-        await using var sink = new LoopbackSink((_, path) => path.Contains("/points", StringComparison.Ordinal) ? QdrantCanned.UpdateCompleted : collectionInfo);
+        await using var sink = new GrpcSink(int.Parse(args[1], CultureInfo.InvariantCulture));
         Console.WriteLine($"url {sink.Url}");
         while (await Console.In.ReadLineAsync() is { } command)
         {
             if (command != "stats") continue;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {sink.Requests} {sink.BytesReceived} {cpu:F0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {sink.Calls} {sink.BytesReceived} {cpu:F0}"));
         }
         return 0;
     }

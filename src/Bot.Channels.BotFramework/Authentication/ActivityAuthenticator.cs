@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,19 +30,23 @@ public sealed class ActivityAuthenticator(
     private readonly JsonWebTokenHandler _handler = new();
     private int _warnedUnauthenticated;
 
-    public async Task<AuthenticationResult> AuthenticateAsync(string? authorization, IPAddress? remote, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var bot = credentials.Value;
         if (!bot.HasAppId)
         {
-            if (!LoopbackPolicy.Allows(remote))
-                return AuthenticationResult.Fail($"No MicrosoftAppId is configured, so only local callers are accepted (caller: {remote}).");
+            if (!options.Value.AllowUnauthenticated)
+                return AuthenticationResult.Fail("No MicrosoftAppId is configured and BotFramework:AllowUnauthenticated is off, so no activity is accepted.");
+            if (!LoopbackPolicy.Allows(context))
+                return AuthenticationResult.Fail(
+                    $"Unauthenticated mode serves only this machine, not through a proxy (caller: {context.Connection.RemoteIpAddress}, forwarded: {LoopbackPolicy.IsForwarded(context.Request.Headers)}).");
             if (Interlocked.Exchange(ref _warnedUnauthenticated, 1) == 0)
-                logger.LogWarning("No MicrosoftAppId is configured: accepting unauthenticated activities from this machine only (Emulator / local test tools).");
+                logger.LogWarning("No MicrosoftAppId is configured: accepting unauthenticated activities from this machine only (BotFramework:AllowUnauthenticated, local test tools).");
             return AuthenticationResult.Anonymous;
         }
 
-        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticationResult.Fail("Missing bearer token.");
         var token = authorization["Bearer ".Length..].Trim();
 

@@ -29,12 +29,10 @@ public static class FeedbackInvoke
             : null;
         if (reaction is null)
             return new Result(null, "The feedback reaction must be \"like\" or \"dislike\".");
-        if (string.IsNullOrWhiteSpace(activity.ReplyToId))
-            return new Result(null, "The feedback does not say which message it is about (replyToId).");
-
         return new Result(new Feedback(
             ConversationId: activity.Conversation!.Id!,
-            MessageId: activity.ReplyToId,
+            // Teams names the rated message in replyToId; the Agents Playground sends none (the latest answer is meant).
+            MessageId: string.IsNullOrWhiteSpace(activity.ReplyToId) ? null : activity.ReplyToId,
             Reaction: reaction.Value,
             Text: action.TryGetProperty("feedback", out var form) ? FeedbackText(form) : null,
             UserId: activity.From?.AadObjectId ?? activity.From?.Id,

@@ -16,8 +16,10 @@ namespace Bot.Channels.BotFramework.Inbound;
 /// </summary>
 public sealed class ActivityEndpoint(
     ActivityAuthenticator authenticator,
+    ServiceUrlPolicy serviceUrls,
     TurnQueue queue,
     IFeedbackStore feedback,
+    AnsweredMessages answers,
     IOptions<BotFrameworkOptions> options,
     TimeProvider time,
     ILogger<ActivityEndpoint> logger)
@@ -27,7 +29,7 @@ public sealed class ActivityEndpoint(
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var auth = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, context.Connection.RemoteIpAddress, cancellationToken);
+        var auth = await authenticator.AuthenticateAsync(context, cancellationToken);
         if (auth.Unavailable)
             return Results.Problem(title: "Authentication unavailable", detail: "The bot cannot check tokens right now; retry shortly.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -38,10 +40,13 @@ public sealed class ActivityEndpoint(
             return Results.Problem(title: "Invalid activity", detail: read.Problem, statusCode: StatusCodes.Status400BadRequest);
 
         if (auth.Verify(activity) is { } mismatch) return Unauthorized(mismatch);
+        // Only activities the bot answers send anything to their serviceUrl.
+        if (NeedsReply(activity) && serviceUrls.Check(activity.ServiceUrl) is { } refused) return Unauthorized(refused);
 
         return activity.Type switch
         {
-            ActivityTypes.Message or ActivityTypes.ConversationUpdate => Enqueue(activity),
+            ActivityTypes.Message => Enqueue(activity),
+            ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate when Welcomer.IsInstallation(activity) => Enqueue(activity),
             ActivityTypes.Invoke when FeedbackInvoke.IsFeedback(activity) => await StoreFeedbackAsync(activity, cancellationToken),
             // Typing, unknown invokes and every other type need nothing from this bot.
             ActivityTypes.Invoke => Results.Json(new { }),
@@ -69,7 +74,12 @@ public sealed class ActivityEndpoint(
     {
         var read = FeedbackInvoke.Read(activity, time.GetUtcNow());
         if (read.Feedback is not { } entry)
+        {
+            logger.LogWarning("Refused a feedback invoke in conversation {Conversation}: {Problem}", activity.Conversation?.Id, read.Problem);
             return Results.Problem(title: "Invalid feedback", detail: read.Problem, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (answers.Find(entry.ConversationId, entry.MessageId) is { } answer)
+            entry = entry with { MessageId = answer.MessageId ?? entry.MessageId, QuestionId = answer.QuestionId, Question = answer.Question, Citations = answer.Citations };
 
         if (DuplicateKey(activity) is not { } key || _seen.TryAdd(key))
         {
@@ -83,13 +93,17 @@ public sealed class ActivityEndpoint(
                 logger.LogError(ex, "Could not store feedback on message {MessageId}", entry.MessageId);
                 return Results.Problem(title: "Feedback not stored", statusCode: StatusCodes.Status500InternalServerError);
             }
-            // The comment is the user's own words: it is kept in the feedback store, never in logs.
-            logger.LogInformation("Feedback {Reaction} on message {MessageId} in conversation {Conversation}, with a comment of {CommentLength} characters",
-                entry.Reaction, entry.MessageId, entry.ConversationId, entry.Text?.Length ?? 0);
+            // The comment is the user's words: kept in the feedback store, logged only at Debug.
+            logger.LogInformation("Feedback {Reaction} on message {MessageId} (question {QuestionId}) in conversation {Conversation}, with a comment: {HasComment}",
+                entry.Reaction, entry.MessageId ?? "unknown", entry.QuestionId ?? "unknown", entry.ConversationId, entry.Text is not null);
+            logger.LogDebug("Feedback comment on message {MessageId}: {Text}", entry.MessageId, entry.Text);
         }
         // Teams expects 200 with an empty object; anything else shows the user an error.
         return Results.Json(new { });
     }
+
+    private static bool NeedsReply(Activity activity) =>
+        activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
 
     private static string? DuplicateKey(Activity activity) =>
         string.IsNullOrEmpty(activity.Id) ? null : $"{activity.Conversation?.Id}|{activity.Id}";

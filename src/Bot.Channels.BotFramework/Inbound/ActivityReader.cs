@@ -74,14 +74,14 @@ public static class ActivityReader
     {
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(activity.Type)) missing.Add("type");
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.Invoke))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.Invoke))
             return missing;
 
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
             missing.Add("serviceUrl (an absolute http(s) URL)");
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) missing.Add("conversation.id");
         if (string.IsNullOrWhiteSpace(activity.Recipient?.Id)) missing.Add("recipient.id");
-        if (activity.Type != ActivityTypes.ConversationUpdate && string.IsNullOrWhiteSpace(activity.From?.Id)) missing.Add("from.id");
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && string.IsNullOrWhiteSpace(activity.From?.Id)) missing.Add("from.id");
         return missing;
     }
 }

@@ -10,24 +10,32 @@ namespace Bot.Channels.BotFramework.Rendering;
 
 /// <summary>
 /// Turns an <see cref="Answer"/> into a Teams-native message: markdown text with [n] markers, the schema.org
-/// Message entity (AI label and one Claim per cited source), feedback buttons, and a size that Teams accepts.
-/// Channels that ignore citation entities (Web Chat, Emulator) get the sources listed under the text.
+/// Message entity (AI label and one Claim per cited source, the full quote in an Adaptive Card behind each),
+/// feedback buttons, follow-up suggestions, and a size that Teams accepts. Channels that ignore citation
+/// entities (Web Chat, Emulator) get the sources listed under the text instead of the cards.
 /// </summary>
 public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogger<AnswerRenderer> logger)
 {
-    /// <summary>Teams rejects messages with more citations.</summary>
-    public const int MaxCitations = 20;
+    /// <summary>Teams answers HTTP 400 to a message with more citations.</summary>
+    public const int MaxCitations = 10;
 
     private readonly BotFrameworkOptions _options = options.Value;
 
     /// <summary>The answer message; <paramref name="streamInfo"/> marks it as the end of a Teams stream.</summary>
     public Activity Render(ConversationReference reference, Answer answer, string question, StreamInfo? streamInfo = null)
     {
-        var citations = answer.Abstained ? [] : answer.Citations;
-        var text = reference.ChannelId == ChannelIds.MsTeams ? answer.Text : answer.Text + SourcesList(citations);
-        var message = Compose(reference, text, citations, streamInfo);
-        return Fits(message) ? message : Shorten(reference, text, citations, streamInfo, question);
+        var teams = reference.ChannelId == ChannelIds.MsTeams;
+        var fitted = CitationBudget.Fit(answer.Text, answer.Abstained ? [] : answer.Citations, MaxCitations);
+        var text = Emphasised(answer.Short, fitted.Text) + (fitted.Truncated ? ContinuationNote(question, "It cites more sources than one message can carry.") : "");
+        if (!teams) text += SourcesList(fitted.Sources);
+        var parts = new Parts(reference, fitted.Sources, streamInfo, teams, FollowUpActions(answer));
+        var message = Compose(parts, text);
+        return Fits(message) ? message : Shorten(parts, text, question);
     }
+
+    /// <summary>The answer's text with its short answer in bold ("**Oct. 4, 2017.** "On Oct. 4, ..." [1]").</summary>
+    private static string Emphasised(ShortAnswer? brief, string text) =>
+        brief?.OpeningOf(text) is { } opening ? $"**{opening}**{text[opening.Length..]}" : text;
 
     /// <summary>A plain message (apologies, notices): no AI label, no citations, no feedback buttons.</summary>
     public Activity RenderNotice(ConversationReference reference, string text, StreamInfo? streamInfo = null) =>
@@ -37,75 +45,95 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
             Entities = streamInfo is null ? null : [streamInfo.ToEntity()],
         };
 
-    private Activity Compose(ConversationReference reference, string text, IReadOnlyList<Citation> citations, StreamInfo? streamInfo)
+    /// <summary>Everything of the message but its text, which <see cref="Shorten"/> varies.</summary>
+    private sealed record Parts(
+        ConversationReference Reference, IReadOnlyList<CitedSource> Sources, StreamInfo? StreamInfo, bool Teams, SuggestedActions? FollowUps);
+
+    private Activity Compose(Parts parts, string text)
     {
         var cited = CitationMarkers.Find(text).SelectMany(group => group.Numbers).ToHashSet();
-        var claims = citations
-            .Where(c => cited.Contains(c.Number))
-            .OrderBy(c => c.Number)
-            .Take(MaxCitations)
-            .Select(ToClaim)
-            .ToList();
+        var claims = parts.Sources.Where(s => cited.Contains(s.Number)).Select(s => ToClaim(s, parts.Teams)).ToList();
         var message = new MessageEntity(claims.Count > 0 ? claims : null).ToEntity();
-        return reference.CreateActivity(ActivityTypes.Message, text) with
+        return parts.Reference.CreateActivity(ActivityTypes.Message, text) with
         {
             TextFormat = "markdown",
-            Entities = streamInfo is null ? [message] : [streamInfo.ToEntity(), message],
-            ChannelData = new JsonObject { ["feedbackLoopEnabled"] = true },
+            Entities = parts.StreamInfo is null ? [message] : [parts.StreamInfo.ToEntity(), message],
+            // The current form of the feedback buttons; the legacy feedbackLoopEnabled flag must not be sent beside it.
+            ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } },
+            SuggestedActions = parts.FollowUps,
         };
     }
 
-    private static Claim ToClaim(Citation citation)
+    private Claim ToClaim(CitedSource source, bool teams)
     {
+        var citation = source.First;
         var keywords = Facts(citation)
             .Select(k => TextLimits.Truncate(k, DigitalDocument.MaxKeywordLength))
             .Take(DigitalDocument.MaxKeywords)
             .ToList();
-        return new Claim(citation.Number, new DigitalDocument(
-            Name: TextLimits.Truncate(string.IsNullOrWhiteSpace(citation.Title) ? citation.ArticleId : citation.Title, DigitalDocument.MaxNameLength),
-            Abstract: TextLimits.Truncate(citation.Quote, DigitalDocument.MaxAbstractLength),
+        var name = string.IsNullOrWhiteSpace(citation.Title) ? citation.ArticleId : citation.Title;
+        return new Claim(source.Number, new DigitalDocument(
+            Name: TextLimits.Truncate(name, DigitalDocument.MaxNameLength),
+            Abstract: TextLimits.Truncate(string.IsNullOrWhiteSpace(citation.Quote) ? name : citation.Quote, DigitalDocument.MaxAbstractLength),
             Url: string.IsNullOrWhiteSpace(citation.Url) ? null : citation.Url,
-            Keywords: keywords.Count > 0 ? keywords : null));
+            Keywords: keywords.Count > 0 ? keywords : null)
+        {
+            // Only Teams opens the card behind a citation; elsewhere the abstract (and the sources list) is all there is.
+            Text = teams ? CitationCard.Build(source, _options.WebChatUrl) : null,
+            EncodingFormat = teams ? CitationCard.EncodingFormat : null,
+        });
     }
 
-    /// <summary>The source and publication date of the cited article, where known.</summary>
+    private SuggestedActions? FollowUpActions(Answer answer) =>
+        _options.FollowUpsEnabled && answer.FollowUps.Count > 0
+            ? new SuggestedActions(answer.FollowUps.Take(FollowUps.Max).Select(f => CardAction.Ask(f, f)).ToList())
+            : null;
+
+    /// <summary>The source and publication date of the cited article, and the page of a PDF's quote, where known.</summary>
     private static IEnumerable<string> Facts(Citation citation) =>
-        new[] { citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+        new[]
+            {
+                citation.Source, citation.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                citation.Page is { } page ? string.Create(CultureInfo.InvariantCulture, $"p. {page}") : null,
+            }
             .Where(f => !string.IsNullOrWhiteSpace(f))
             .Select(f => f!);
 
-    private static string SourcesList(IReadOnlyList<Citation> citations)
+    private static string SourcesList(IReadOnlyList<CitedSource> sources)
     {
-        if (citations.Count == 0) return "";
+        if (sources.Count == 0) return "";
         var list = new StringBuilder("\n\n**Sources**\n");
-        foreach (var c in citations.OrderBy(c => c.Number))
+        foreach (var source in sources)
         {
+            var c = source.First;
             var title = string.IsNullOrWhiteSpace(c.Url) ? c.Title : $"[{c.Title}]({c.Url})";
             var details = string.Join(", ", Facts(c));
-            list.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. {title}{(details.Length > 0 ? " — " + details : "")}");
+            list.Append(CultureInfo.InvariantCulture, $"\n{source.Number}. {title}{(details.Length > 0 ? " — " + details : "")}");
         }
         return list.ToString();
     }
 
-    private bool Fits(Activity message) => Size(message) <= _options.MaxMessageBytes;
+    private bool Fits(Activity message) => MessageSize.Of(message) <= _options.MaxMessageBytes;
 
-    private static int Size(Activity message) => BotFrameworkJson.Serialize(message).Length;
+    /// <summary>The note that ends a cut answer: where to read all of it, when the web chat is configured.</summary>
+    private string ContinuationNote(string question, string reason) =>
+        _options.WebChatUrl is { Length: > 0 } url
+            ? $"\n\n… *{reason} [Read it in full in the web chat]({url}{(url.Contains('?') ? '&' : '?')}q={Uri.EscapeDataString(question)}).*"
+            : $"\n\n… *{reason}*";
 
     /// <summary>
     /// The longest cut of the text (at a word boundary, with a note) whose whole message fits, found by bisection
     /// because JSON escaping and the citations kept make the size depend on where the text is cut.
     /// </summary>
-    private Activity Shorten(ConversationReference reference, string text, IReadOnlyList<Citation> citations, StreamInfo? streamInfo, string question)
+    private Activity Shorten(Parts parts, string text, string question)
     {
-        var note = _options.WebChatUrl is { Length: > 0 } url
-            ? $"\n\n… *This answer is too long for this chat. [Read it in full in the web chat]({url}{(url.Contains('?') ? '&' : '?')}q={Uri.EscapeDataString(question)}).*"
-            : "\n\n… *This answer was shortened to fit the chat's message size limit.*";
-        var best = Compose(reference, note.TrimStart(), citations, streamInfo);
-        int low = 0, high = Encoding.UTF8.GetByteCount(text);
+        var note = ContinuationNote(question, "This answer is too long for this chat.");
+        var best = Compose(parts, note.TrimStart());
+        int low = 0, high = text.Length;
         while (low < high)
         {
             var budget = low + (high - low + 1) / 2;
-            var candidate = Compose(reference, TextLimits.CutToBytes(text, budget) + note, citations, streamInfo);
+            var candidate = Compose(parts, TextLimits.CutToLength(text, budget) + note);
             if (Fits(candidate))
             {
                 best = candidate;
@@ -116,7 +144,7 @@ public sealed class AnswerRenderer(IOptions<BotFrameworkOptions> options, ILogge
                 high = budget - 1;
             }
         }
-        logger.LogInformation("Shortened an answer of {Chars} characters to fit {Limit} bytes", text.Length, _options.MaxMessageBytes);
+        logger.LogInformation("Shortened an answer of {Chars} characters to fit {Limit} bytes (UTF-16)", text.Length, _options.MaxMessageBytes);
         return best;
     }
 }

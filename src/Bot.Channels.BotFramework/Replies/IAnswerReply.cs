@@ -7,7 +7,8 @@ public interface IAnswerReply : IAsyncDisposable
 {
     Task StartAsync(CancellationToken cancellationToken);
     Task DeltaAsync(string text, CancellationToken cancellationToken);
-    Task FinishAsync(Answer answer, CancellationToken cancellationToken);
+    /// <summary>Sends the answer; returns the id the channel gave the answer message, when it gave one.</summary>
+    Task<string?> FinishAsync(Answer answer, CancellationToken cancellationToken);
     /// <summary>Tells the user no answer is coming (timeout, failure).</summary>
     Task FailAsync(string notice, CancellationToken cancellationToken);
 }

@@ -6,13 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Channels.BotFramework.Replies;
 
-/// <summary>One reply message, with the typing indicator shown until it is sent (Web Chat, Emulator, group chats).</summary>
+/// <summary>
+/// One reply message, with the typing indicator shown until it is sent (Web Chat, Emulator, group chats). Teams
+/// channels get no indicator: it would go to the channel thread, which refuses typing activities.
+/// </summary>
 public sealed class SingleReply(
     ConversationReference reference,
     string question,
     ConnectorClient connector,
     AnswerRenderer renderer,
     TimeSpan typingInterval,
+    bool showTyping,
     TimeProvider time,
     ILogger logger) : IAnswerReply
 {
@@ -21,6 +25,7 @@ public sealed class SingleReply(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!showTyping) return Task.CompletedTask;
         _stopTyping = new CancellationTokenSource();
         _typing = ShowTypingAsync(_stopTyping.Token, cancellationToken);
         return Task.CompletedTask;
@@ -28,10 +33,10 @@ public sealed class SingleReply(
 
     public Task DeltaAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task FinishAsync(Answer answer, CancellationToken cancellationToken)
+    public async Task<string?> FinishAsync(Answer answer, CancellationToken cancellationToken)
     {
         await StopTypingAsync();
-        await connector.ReplyToActivityAsync(reference, renderer.Render(reference, answer, question), cancellationToken);
+        return (await connector.ReplyToActivityAsync(reference, renderer.Render(reference, answer, question), cancellationToken)).Id;
     }
 
     public async Task FailAsync(string notice, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed class StreamedReply(
     TimeProvider time,
     ILogger logger) : IAnswerReply
 {
+    /// <summary>Teams refuses longer informative updates.</summary>
+    public const int MaxInformativeLength = 1_000;
+
     private readonly StringBuilder _text = new();
     private string? _streamId;
     private int _sequence;
@@ -35,7 +38,7 @@ public sealed class StreamedReply(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _startedAt = _lastUpdate = time.GetUtcNow();
-        var informative = reference.CreateActivity(ActivityTypes.Typing, options.InformativeText) with
+        var informative = reference.CreateActivity(ActivityTypes.Typing, TextLimits.Truncate(options.InformativeText, MaxInformativeLength)) with
         {
             Entities = [new StreamInfo(null, StreamInfo.Informative, ++_sequence).ToEntity()],
         };
@@ -60,7 +63,7 @@ public sealed class StreamedReply(
             return;
         }
         if (!_updating || !StreamOpen || time.GetUtcNow() - _lastUpdate < options.StreamingUpdateInterval) return;
-        if (Encoding.UTF8.GetByteCount(_text.ToString()) > options.MaxMessageBytes / 2)
+        if (MessageSize.Of(_text.ToString()) > options.MaxMessageBytes / 2)
         {
             _updating = false; // long answers finish in the final message, which is sized to fit
             return;
@@ -86,7 +89,7 @@ public sealed class StreamedReply(
     private async Task CloseEarlyAsync(CancellationToken cancellationToken)
     {
         _closed = true;
-        var partial = TextLimits.CutToBytes(_text.ToString(), options.MaxMessageBytes / 2) + "\n\n… *(the complete answer follows)*";
+        var partial = TextLimits.CutToLength(_text.ToString(), options.MaxMessageBytes / 2 / sizeof(char)) + "\n\n… *(the complete answer follows)*";
         try
         {
             await connector.ReplyToActivityAsync(reference, renderer.RenderNotice(reference, partial, new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
@@ -97,7 +100,7 @@ public sealed class StreamedReply(
         }
     }
 
-    public Task FinishAsync(Answer answer, CancellationToken cancellationToken) =>
+    public Task<string?> FinishAsync(Answer answer, CancellationToken cancellationToken) =>
         SendFinalAsync(streamInfo => renderer.Render(reference, answer, question, streamInfo), cancellationToken);
 
     public Task FailAsync(string notice, CancellationToken cancellationToken) =>
@@ -105,20 +108,21 @@ public sealed class StreamedReply(
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task SendFinalAsync(Func<StreamInfo?, Activity> render, CancellationToken cancellationToken)
+    /// <summary>Sends the final message; its id is the stream's when it ends the stream (Teams keeps the streamed message).</summary>
+    private async Task<string?> SendFinalAsync(Func<StreamInfo?, Activity> render, CancellationToken cancellationToken)
     {
         if (StreamOpen)
         {
             try
             {
-                await connector.ReplyToActivityAsync(reference, render(new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
-                return;
+                var ended = await connector.ReplyToActivityAsync(reference, render(new StreamInfo(_streamId, StreamInfo.Final, null)), cancellationToken);
+                return ended.Id ?? _streamId;
             }
             catch (ConnectorException ex)
             {
                 logger.LogWarning(ex, "Teams refused to end stream {StreamId}; sending the answer as a new message", _streamId);
             }
         }
-        await connector.ReplyToActivityAsync(reference, render(null), cancellationToken);
+        return (await connector.ReplyToActivityAsync(reference, render(null), cancellationToken)).Id;
     }
 }

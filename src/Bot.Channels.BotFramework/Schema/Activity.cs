@@ -25,6 +25,10 @@ public sealed record Activity
     public string? Name { get; init; }
     public JsonElement? Value { get; init; }
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    /// <summary>What an installationUpdate reports: "add", "remove" (Teams may append "-upgrade").</summary>
+    public string? Action { get; init; }
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+    public SuggestedActions? SuggestedActions { get; init; }
     public IReadOnlyList<Entity>? Entities { get; init; }
     public JsonObject? ChannelData { get; init; }
 

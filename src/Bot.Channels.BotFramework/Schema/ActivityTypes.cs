@@ -7,6 +7,7 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string Typing = "typing";
     public const string Invoke = "invoke";
+    public const string InstallationUpdate = "installationUpdate";
 
     public const string SubmitActionInvoke = "message/submitAction";
 }
@@ -17,4 +18,6 @@ public static class ChannelIds
     public const string MsTeams = "msteams";
 
     public const string PersonalConversation = "personal";
+    public const string GroupChatConversation = "groupChat";
+    public const string ChannelConversation = "channel";
 }

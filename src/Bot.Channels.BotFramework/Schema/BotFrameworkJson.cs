@@ -15,4 +15,6 @@ public static class BotFrameworkJson
     };
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static string SerializeToString<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

@@ -45,4 +45,9 @@ public sealed record DigitalDocument(
     public const int MaxKeywordLength = 28;
 
     [JsonPropertyName("@type")] public string AtType => "DigitalDocument";
+
+    /// <summary>The full citation, shown in the window behind the pop-up: a stringified Adaptive Card.</summary>
+    [JsonPropertyName("text")] public string? Text { get; init; }
+    /// <summary>How <see cref="Text"/> is encoded ("application/vnd.microsoft.card.adaptive").</summary>
+    [JsonPropertyName("encodingFormat")] public string? EncodingFormat { get; init; }
 }

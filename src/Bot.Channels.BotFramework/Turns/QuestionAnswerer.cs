@@ -1,5 +1,6 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Bot.Channels.BotFramework.Connector;
+using Bot.Channels.BotFramework.FeedbackLoop;
 using Bot.Channels.BotFramework.Rendering;
 using Bot.Channels.BotFramework.Replies;
 using Bot.Channels.BotFramework.Schema;
@@ -18,6 +19,7 @@ public sealed class QuestionAnswerer(
     IAskService ask,
     ConnectorClient connector,
     AnswerRenderer renderer,
+    AnsweredMessages answers,
     IOptions<BotFrameworkOptions> options,
     TimeProvider time,
     ILogger<QuestionAnswerer> logger)
@@ -50,8 +52,10 @@ public sealed class QuestionAnswerer(
         try
         {
             var answer = await AskAsync(question, reference.Conversation.Id, reply, stoppingToken);
+            string? sent;
             using (BotTelemetry.Source.StartActivity("reply"))
-                await reply.FinishAsync(answer, stoppingToken);
+                sent = await reply.FinishAsync(answer, stoppingToken);
+            answers.Remember(reference.Conversation.Id!, new AnsweredMessage(sent, activity.Id, question, answer.Citations.Select(FeedbackCitation.Of).ToList()));
             logger.LogInformation("Answered in conversation {Conversation} in {Elapsed} ({Citations} citations, abstained: {Abstained}, by {Answerer})",
                 reference.Conversation.Id, Stopwatch.GetElapsedTime(started), answer.Citations.Count, answer.Abstained, answer.Answerer);
         }
@@ -86,5 +90,6 @@ public sealed class QuestionAnswerer(
         && activity.ChannelId == ChannelIds.MsTeams
         && activity.Conversation?.ConversationType == ChannelIds.PersonalConversation
             ? new StreamedReply(reference, question, connector, renderer, _options, time, logger)
-            : new SingleReply(reference, question, connector, renderer, _options.TypingInterval, time, logger);
+            : new SingleReply(reference, question, connector, renderer, _options.TypingInterval,
+                showTyping: activity.Conversation?.ConversationType != ChannelIds.ChannelConversation, time, logger);
 }

@@ -12,7 +12,7 @@ public static partial class QuestionText
         || Mention.In(activity).Any(m => m.MentionedId is not null && m.MentionedId == activity.Recipient?.Id);
 
     public static bool IsGroupConversation(ConversationAccount? conversation) =>
-        conversation?.IsGroup == true || conversation?.ConversationType is "groupChat" or "channel";
+        conversation?.IsGroup == true || conversation?.ConversationType is ChannelIds.GroupChatConversation or ChannelIds.ChannelConversation;
 
     /// <summary>The message text with every &lt;at&gt;…&lt;/at&gt; mention removed and whitespace tidied.</summary>
     public static string Of(Activity activity)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Cli.Evaluation;
 using Bot.Cli.Output;
 using Bot.Core.Answering;
 using Bot.Core.Answering.Extractive;
@@ -13,104 +14,75 @@ public static partial class EvalCommand
 {
     private static Command Answers(CliContext cli)
     {
-        var squad = SquadOption();
+        var squad = SquadOption(required: false);
+        var questions = new Option<FileInfo?>("--questions") { Description = "News question file (JSON Lines, see docs/evaluation.md)" };
+        var archiveFolder = new Option<string?>("--archive") { Description = "Answer --questions from this archive folder (default: the configured archive)" };
+        var csv = new Option<string[]>("--csv") { Description = "Answer --questions from a temporary archive of these files (CSV or any format ingest reads)", AllowMultipleArgumentsPerToken = true };
         var json = CliContext.JsonOption("Print one JSON object with the metrics");
         var curve = new Option<bool>("--curve") { Description = "Include the whole trade-off curve in the JSON output" };
-        var fit = new Option<bool>("--fit") { Description = "Refit the extractive confidence model; print its weights, in-sample and article-split cross-validated metrics" };
+        var fit = new Option<bool>("--fit") { Description = "Refit the extractive confidence model on every set given; print its weights, in-sample and cross-validated (by story) metrics" };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for --fit (stories are never split)", DefaultValueFactory = _ => 2 };
         var threshold = new Option<double?>("--threshold") { Description = $"Confidence below which to abstain (default {ConfidenceModel.DefaultThreshold})" };
-        var command = new Command("answers", "Containment of gold answers, abstention on unanswerable questions, citation failures") { squad, json, curve, fit, threshold };
+        var details = new Option<FileInfo?>("--details") { Description = "Write every question's answer and verdicts to this JSON Lines file" };
+        var command = new Command("answers",
+            "Answered, containment, right article, quoted support, short answers, abstention, follow-ups, latency, citation failures")
+            { squad, questions, archiveFolder, csv, json, curve, fit, folds, threshold, details };
         // Abstention off: every question's confidence and answer are recorded once; each threshold is then worked out from them.
         var settings = new Dictionary<string, string?> { [$"{ExtractiveOptions.SectionName}:{nameof(ExtractiveOptions.MinConfidence)}"] = "0" };
-        command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, settings, async (services, dataset, output) =>
+        command.SetAction((parse, ct) => cli.GuardAsync(async () =>
         {
+            var squadFile = parse.GetValue(squad);
+            var questionFile = parse.GetValue(questions);
+            var csvFiles = parse.GetValue(csv) ?? [];
+            if (squadFile is null && questionFile is null) throw new ArgumentException("Give --squad FILE, --questions FILE, or both.");
+            if (questionFile is null && (csvFiles.Length > 0 || parse.GetValue(archiveFolder) is not null))
+                throw new ArgumentException("--archive and --csv say where --questions are answered from; give --questions FILE.");
+            if (csvFiles.Length > 0 && parse.GetValue(archiveFolder) is not null)
+                throw new ArgumentException("Give either --archive DIR or --csv FILES, not both.");
             var at = parse.GetValue(threshold) ?? ConfidenceModel.DefaultThreshold;
             if (at is < 0 or > 1.01) throw new ArgumentException("--threshold must be between 0 and 1.");
-            var answerer = services.GetRequiredService<IAnswerer>();
+            var foldCount = parse.GetValue(folds);
+            if (foldCount is < 2 or > 20) throw new ArgumentException("--folds must be between 2 and 20.");
             var fitting = parse.GetValue(fit);
-            if (fitting && answerer is not ExtractiveAnswerer)
-                throw new ArgumentException($"--fit calibrates the extractive answerer; the configured one is {answerer.Name}.");
 
-            var started = DateTime.UtcNow;
-            var outcomes = await AnswerEvaluation.AskAllAsync(services.GetRequiredService<Retriever>(), answerer,
-                services.GetRequiredService<ConversationMemory>(), dataset, fitting, cancellationToken: ct);
-            await cli.Error.WriteLineAsync($"asked {outcomes.Count} questions with {answerer.Name} in {Format.Duration(DateTime.UtcNow - started)}");
-
-            var metrics = AnswerEvaluation.At(outcomes, at);
-            var points = AnswerEvaluation.Curve(outcomes);
-            var calibration = fitting ? ConfidenceCalibration.InSample(outcomes) : null;
-            var crossValidated = fitting ? ConfidenceCalibration.CrossValidate(outcomes) : default;
-            if (parse.GetValue(json))
+            var sets = new List<EvalSet>();
+            if (squadFile is not null)
             {
-                var result = MetricsJson(metrics);
-                result["threshold"] = at;
-                result["answerer"] = answerer.Name;
-                if (parse.GetValue(curve)) result["curve"] = points.Select(p => CurveJson(p)).ToList();
-                if (calibration is not null)
-                    result["fit"] = new Dictionary<string, object?>
-                    {
-                        ["weights"] = ConfidenceFeatures.Names.Zip(calibration.Weights).ToDictionary(x => x.First, x => Math.Round(x.Second, 4)),
-                        ["inSample"] = CurveJson(new CurvePoint(calibration.Threshold, calibration.Metrics)),
-                        ["crossValidated"] = MetricsJson(crossValidated.Metrics),
-                        ["folds"] = crossValidated.Folds.Select(f => CurveJson(new CurvePoint(f.Threshold, f.Metrics))).ToList(),
-                    };
-                CliJson.Write(result, output);
-                return 0;
+                var dataset = await SquadDataset.LoadAsync(squadFile.FullName, ct);
+                using var archive = await EvalArchive.SquadAsync(cli, parse, dataset, settings, ct);
+                sets.Add(await AskAsync(cli, "squad", $"{dataset.Paragraphs.Count} paragraphs", archive, dataset.EvalQuestions(), fitting, ct));
+            }
+            if (questionFile is not null)
+            {
+                var file = await NewsQuestionFile.LoadAsync(questionFile.FullName, ct);
+                using var archive = csvFiles.Length > 0
+                    ? await EvalArchive.IngestedAsync(cli, parse, csvFiles, settings, ct)
+                    : EvalArchive.Existing(cli, parse, parse.GetValue(archiveFolder), settings);
+                sets.Add(await AskAsync(cli, "news", questionFile.Name, archive, file, fitting, ct));
             }
 
-            output.WriteLine($"{metrics.Questions} questions ({metrics.Answerable} answerable, {metrics.Unanswerable} unanswerable), " +
-                $"{dataset.Paragraphs.Count} paragraphs; answerer {answerer.Name}, abstaining below confidence {at:F2}");
-            output.WriteLine("| answerable | containment | unanswerable | abstention | falseAbstention | overall | citationFailures |");
-            output.WriteLine("|---|---|---|---|---|---|---|");
-            output.WriteLine($"| {metrics.Answerable} | {metrics.Containment:F3} | {metrics.Unanswerable} | {metrics.Abstention:F3} | " +
-                $"{metrics.FalseAbstention:F3} | {metrics.Overall:F3} | {metrics.CitationFailures} |");
-            output.WriteLine();
-            output.WriteLine("Trade-off curve (abstain below the threshold; 0 never abstains, above 1 always does):");
-            WriteCurve(points, output);
-            if (calibration is not null)
-            {
-                output.WriteLine();
-                output.WriteLine("Fitted confidence weights (ConfidenceModel.Default order):");
-                output.WriteLine("[" + string.Join(", ", calibration.Weights.Select(w => w.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))) + "]");
-                foreach (var (name, weight) in ConfidenceFeatures.Names.Zip(calibration.Weights))
-                    output.WriteLine($"  {name,-18} {weight,8:F3}");
-                output.WriteLine("In sample (fit and threshold on all questions):");
-                WriteCurve([new CurvePoint(calibration.Threshold, calibration.Metrics)], output);
-                output.WriteLine("Cross-validated by Wikipedia article (fit and threshold on half the articles, measured on the other half; both folds):");
-                WriteCurve(crossValidated.Folds.Select(f => new CurvePoint(f.Threshold, f.Metrics)).ToList(), output);
-                output.WriteLine($"Out-of-fold over all questions: containment {crossValidated.Metrics.Containment:F3}, abstention " +
-                    $"{crossValidated.Metrics.Abstention:F3}, falseAbstention {crossValidated.Metrics.FalseAbstention:F3}, overall {crossValidated.Metrics.Overall:F3}");
-            }
+            var report = new EvalReport(sets, at, fitting ? EvalFit.Run(sets, foldCount) : null);
+            if (parse.GetValue(details) is { } detailsFile) await EvalDetails.WriteAsync(detailsFile.FullName, sets, at, ct);
+            if (parse.GetValue(json)) CliJson.Write(report.Json(parse.GetValue(curve)), cli.Output);
+            else report.Print(cli.Output);
             return 0;
         }));
         return command;
     }
 
-    private static Dictionary<string, object?> MetricsJson(AnswerMetrics m) => new()
+    private static async Task<EvalSet> AskAsync(CliContext cli, string name, string about, EvalArchive archive,
+        IReadOnlyList<EvalQuestion> questions, bool fitting, CancellationToken ct)
     {
-        ["questions"] = m.Questions,
-        ["answerable"] = m.Answerable,
-        ["containment"] = Math.Round(m.Containment, 4),
-        ["unanswerable"] = m.Unanswerable,
-        ["abstention"] = Math.Round(m.Abstention, 4),
-        ["falseAbstention"] = Math.Round(m.FalseAbstention, 4),
-        ["overall"] = Math.Round(m.Overall, 4),
-        ["citationFailures"] = m.CitationFailures,
-    };
-
-    private static Dictionary<string, object?> CurveJson(CurvePoint p) => new()
-    {
-        ["threshold"] = Math.Round(p.Threshold, 2),
-        ["containment"] = Math.Round(p.Metrics.Containment, 4),
-        ["abstention"] = Math.Round(p.Metrics.Abstention, 4),
-        ["falseAbstention"] = Math.Round(p.Metrics.FalseAbstention, 4),
-        ["overall"] = Math.Round(p.Metrics.Overall, 4),
-    };
-
-    private static void WriteCurve(IReadOnlyList<CurvePoint> points, TextWriter output)
-    {
-        output.WriteLine("| threshold | containment | abstention | falseAbstention | overall |");
-        output.WriteLine("|---|---|---|---|---|");
-        foreach (var p in points)
-            output.WriteLine($"| {p.Threshold:F2} | {p.Metrics.Containment:F3} | {p.Metrics.Abstention:F3} | {p.Metrics.FalseAbstention:F3} | {p.Metrics.Overall:F3} |");
+        var services = archive.Services;
+        var answerer = services.GetRequiredService<IAnswerer>();
+        if (fitting && answerer is not ExtractiveAnswerer)
+            throw new ArgumentException($"--fit calibrates the extractive answerer; the configured one is {answerer.Name}.");
+        var started = DateTime.UtcNow;
+        var outcomes = await AnswerEvaluation.AskAllAsync(services.GetRequiredService<Retriever>(), answerer,
+            services.GetRequiredService<ConversationMemory>(), questions, fitting, cancellationToken: ct);
+        await cli.Error.WriteLineAsync($"{name}: asked {outcomes.Count} questions with {answerer.Name} in {Format.Duration(DateTime.UtcNow - started)}");
+        return new EvalSet(name, about, answerer.Name, outcomes);
     }
+
+    
 }

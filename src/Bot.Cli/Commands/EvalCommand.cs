@@ -1,9 +1,8 @@
 using System.CommandLine;
+using Bot.Cli.Evaluation;
 using Bot.Cli.Output;
 using Bot.Core.Evaluation;
-using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
-using Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli.Commands;
@@ -11,7 +10,7 @@ namespace Bot.Cli.Commands;
 /// <summary>Measures retrieval on SQuAD in a fresh temporary archive, never touching the user's.</summary>
 public static partial class EvalCommand
 {
-    public static Command Create(CliContext cli) => new("eval", "Measure retrieval and answer quality on SQuAD")
+    public static Command Create(CliContext cli) => new("eval", "Measure retrieval and answer quality (SQuAD, or your own question file)")
     {
         Retrieval(cli),
         Answers(cli),
@@ -25,8 +24,12 @@ public static partial class EvalCommand
         var command = new Command("retrieval", "Recall@1/5/20 and MRR@10 of the gold paragraph, per retrieval mode") { squad, json, only };
         // One passage per article, so ranks count articles.
         var settings = new Dictionary<string, string?> { ["Retrieval:MaxPerArticle"] = "1" };
-        command.SetAction((parse, ct) => WithSquadArchiveAsync(cli, parse, squad, settings, async (services, dataset, output) =>
+        command.SetAction((parse, ct) => cli.GuardAsync(async () =>
         {
+            var dataset = await SquadDataset.LoadAsync(parse.GetRequiredValue(squad).FullName, ct);
+            using var archive = await EvalArchive.SquadAsync(cli, parse, dataset, settings, ct);
+            var services = archive.Services;
+            var output = cli.Output;
             var retriever = services.GetRequiredService<Retriever>();
             var mode = parse.GetValue(only);
             if (mode is SearchMode.Dense or SearchMode.Hybrid && !retriever.HasEmbedder)
@@ -60,10 +63,10 @@ public static partial class EvalCommand
         return command;
     }
 
-    internal static Option<FileInfo> SquadOption() => new("--squad")
+    internal static Option<FileInfo> SquadOption(bool required = true) => new("--squad")
     {
         Description = "SQuAD JSON file, e.g. ../shared/datasets/squad-v2-dev-half/dev-v2.0.cs224n-half.json",
-        Required = true,
+        Required = required,
     };
 
     private static Dictionary<string, double> Metrics(RetrievalMetrics m) => new()
@@ -80,37 +83,5 @@ public static partial class EvalCommand
         var metrics = await RetrievalEvaluation.MeasureAsync(retriever, dataset, mode, cancellationToken: ct);
         await log.WriteLineAsync($"{mode}: {metrics.Questions} questions in {Format.Duration(DateTime.UtcNow - started)}");
         return metrics;
-    }
-
-    /// <summary>Loads SQuAD, indexes its paragraphs into a temporary embedded archive, runs the action, deletes the archive.</summary>
-    /// <param name="settings">Configuration the measurement needs on top of the user's.</param>
-    internal static Task<int> WithSquadArchiveAsync(CliContext cli, ParseResult parse, Option<FileInfo> squad,
-        IReadOnlyDictionary<string, string?> settings, Func<IServiceProvider, SquadDataset, TextWriter, Task<int>> action)
-    {
-        var folder = Directory.CreateTempSubdirectory("bot-eval-");
-        return cli.RunAsync(parse, async (services, output) =>
-        {
-            try
-            {
-                var dataset = await SquadDataset.LoadAsync(parse.GetRequiredValue(squad).FullName);
-                var indexer = services.GetRequiredService<ArticleIndexer>();
-                var store = services.GetRequiredService<IArchiveStore>();
-                await store.InitializeAsync(indexer.Space);
-                var started = DateTime.UtcNow;
-                foreach (var batch in SquadArchive.Articles(dataset).Chunk(64))
-                    await store.SaveAsync(await indexer.IndexAsync(batch));
-                await cli.Error.WriteLineAsync($"indexed {dataset.Paragraphs.Count} paragraphs in {Format.Duration(DateTime.UtcNow - started)}");
-                return await action(services, dataset, output);
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                folder.Delete(recursive: true);
-            }
-        }, new Dictionary<string, string?>(settings)
-        {
-            [BotConfiguration.StoreProviderKey] = "sqlite",
-            [BotConfiguration.DataDirectoryKey] = folder.FullName,
-        });
     }
 }

@@ -8,7 +8,8 @@ public static class PassageView
     {
         var article = passage.Article;
         output.WriteLine($"{rank}. {article.Title}");
-        output.WriteLine($"   {Format.Date(article.Published)} · {article.Source ?? "unknown source"} · score {passage.Score:G4} · {passage.Chunk.Id}");
+        var page = passage.Chunk.Page is { } number ? $" · p. {number}" : "";
+        output.WriteLine($"   {Format.Date(article.Published)} · {article.Source ?? "unknown source"}{page} · score {passage.Score:G4} · {passage.Chunk.Id}");
         output.WriteLine($"   {passage.Chunk.Text}");
         output.WriteLine();
     }

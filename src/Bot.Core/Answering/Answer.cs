@@ -14,6 +14,12 @@ public sealed record Answer(string Text, bool Abstained, IReadOnlyList<Citation>
     public string Answerer { get; init; } = "";
     /// <summary>The query actually sent to retrieval (differs from the question after a follow-up rewrite).</summary>
     public string? RetrievalQuery { get; init; }
+    /// <summary>A follow-up made to stand alone ("What did Kalla Mountari say about the ambush?"); null when the question stood alone.</summary>
+    public string? RewrittenQuestion { get; init; }
+    /// <summary>The answer in a few words, which <see cref="Text"/> opens with; null when the question asks for more than a name, date, place or number.</summary>
+    public ShortAnswer? Short { get; init; }
+    /// <summary>Up to three questions to ask next, about the cited stories (see <see cref="Answering.FollowUps"/>).</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
 
     public static Answer Abstain(string message, string answerer, double confidence = 0) =>
         new(message, true, []) { Answerer = answerer, Confidence = confidence };
@@ -33,5 +39,9 @@ public sealed record Citation(
     int Start,
     int End)
 {
+    /// <summary>The page of a paged document (PDF) the quote is on ("p. 3"); null for other articles.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+
     [JsonIgnore] public int Length => End - Start;
 }

@@ -30,7 +30,8 @@ public sealed class AskService(
 
         using var activity = BotTelemetry.Source.StartActivity("ask");
         var history = memory.Recent(request.ConversationId);
-        var query = await rewriter.RewriteAsync(question, history, cancellationToken);
+        var rewritten = await rewriter.RewriteAsync(question, history, cancellationToken);
+        var query = rewritten.Query;
 
         RetrievalResult retrieval;
         using (BotTelemetry.Source.StartActivity("retrieve"))
@@ -42,23 +43,29 @@ public sealed class AskService(
         Answer? final = null;
         using (BotTelemetry.Source.StartActivity("answer"))
         {
-            await foreach (var update in answerer.AnswerAsync(new AnswerContext(question, retrieval.Passages, history) { Query = query }, cancellationToken))
+            var context = new AnswerContext(question, retrieval.Passages, history) { Query = query, Standalone = rewritten.Question };
+            await foreach (var update in answerer.AnswerAsync(context, cancellationToken))
             {
                 if (update is AnswerFinal { Answer: var answer })
                 {
-                    final = Validate(answer, retrieval.Passages) with { RetrievalQuery = query };
+                    final = Validate(answer, retrieval.Passages) with
+                    {
+                        RetrievalQuery = query,
+                        RewrittenQuestion = rewritten.Question == question ? null : rewritten.Question,
+                    };
                     break;
                 }
                 yield return update;
             }
         }
         final ??= Answer.Abstain(Abstention.Message, answerer.Name);
+        final = final with { FollowUps = Answering.FollowUps.For(final) };
         activity?.SetTag("bot.abstained", final.Abstained);
         activity?.SetTag("bot.citations", final.Citations.Count);
         logger.LogInformation("Answered with {Answerer} from {Passages} passages in {Milliseconds} ms: {Citations} citations, abstained {Abstained}",
             final.Answerer, retrieval.Passages.Count, clock.ElapsedMilliseconds, final.Citations.Count, final.Abstained);
 
-        memory.Remember(request.ConversationId, new ConversationTurn(question, final.Text));
+        memory.Remember(request.ConversationId, new ConversationTurn(rewritten.Question, final.Text) { People = AnswerPeople.Of(final, retrieval.Passages) });
         yield return new AnswerFinal(final);
     }
 

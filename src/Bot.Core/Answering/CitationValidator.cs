@@ -7,7 +7,8 @@ namespace Bot.Core.Answering;
 /// The last gate before anyone sees an answer, whichever answerer made it. Valid means: every marker refers to
 /// a listed citation, every citation is used, citations are numbered 1..n in order of first use, and every
 /// quote is a verbatim span of its article, checked against the passages the answer was made from. Anything
-/// else is repaired (bad markers dropped, unused citations dropped, offsets corrected, renumbered) or, when
+/// else is repaired (bad markers dropped, unused citations dropped, offsets corrected, renumbered; a short answer
+/// that is not a verbatim span of its citation's quote dropped with the sentence it opens) or, when
 /// nothing cited remains, refused: the answer becomes an abstention. An invalid answer is never passed on as is.
 /// </summary>
 public static class CitationValidator
@@ -16,6 +17,9 @@ public static class CitationValidator
     {
         var problems = new List<string>();
         var chunks = IndexChunks(passages);
+        // A PDF quote's page is its chunk's to say, whichever answerer cited it; setting it is no repair.
+        if (answer.Citations.Any(c => chunks.TryGetValue(c.ChunkId, out var p) && p.Chunk.Page != c.Page))
+            answer = answer with { Citations = answer.Citations.Select(c => chunks.TryGetValue(c.ChunkId, out var p) ? c with { Page = p.Chunk.Page } : c).ToList() };
         var cited = CheckCitations(answer.Citations, chunks, problems);
 
         if (answer.Abstained)
@@ -32,8 +36,48 @@ public static class CitationValidator
             problems.Add("Nothing cited remains; the answer is withheld.");
             return Result(answer, Refusal(answer), problems);
         }
-        return Result(answer, answer with { Text = renumbered.Text, Citations = renumbered.Citations }, problems);
+        var brief = CheckShortAnswer(answer.Short, cited, renumbered, problems);
+        var text = answer.Short is { } claimed && brief is null ? WithoutShortAnswer(renumbered.Text, claimed) : renumbered.Text;
+        return Result(answer, answer with { Text = text, Citations = renumbered.Citations, Short = brief }, problems);
     }
+
+    /// <summary>
+    /// The short answer with its citation renumbered, when its span is a verbatim part of that citation's quote
+    /// (offsets corrected if need be) and its text holds the span; else null.
+    /// </summary>
+    private static ShortAnswer? CheckShortAnswer(ShortAnswer? brief, Dictionary<int, Citation> cited, Renumbered renumbered, List<string> problems)
+    {
+        if (brief is null) return null;
+        if (!cited.TryGetValue(brief.Citation, out var citation) || !renumbered.NewNumbers.TryGetValue(brief.Citation, out var number))
+        {
+            problems.Add($"The short answer refers to citation [{brief.Citation}], which is not valid; dropped.");
+            return null;
+        }
+        if (brief.Span.Length == 0 || !brief.Text.Contains(brief.Span, StringComparison.Ordinal))
+        {
+            problems.Add("The short answer does not hold its span; dropped.");
+            return null;
+        }
+        var located = brief;
+        var inside = brief.Start >= citation.Start && brief.End <= citation.End && brief.End - brief.Start == brief.Span.Length
+            && string.CompareOrdinal(citation.Quote, brief.Start - citation.Start, brief.Span, 0, brief.Span.Length) == 0;
+        if (!inside)
+        {
+            var at = citation.Quote.IndexOf(brief.Span, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                problems.Add($"The short answer is not a verbatim span of citation [{brief.Citation}]'s quote; dropped.");
+                return null;
+            }
+            problems.Add("The short answer's offsets were wrong; corrected.");
+            located = brief with { Start = citation.Start + at, End = citation.Start + at + brief.Span.Length };
+        }
+        return located with { Citation = number };
+    }
+
+    /// <summary>The text without a dropped short answer's opening sentence ("Four. "), so nothing unproven is shown.</summary>
+    private static string WithoutShortAnswer(string text, ShortAnswer brief) =>
+        brief.OpeningOf(text) is { } opening ? text[opening.Length..].TrimStart() : text;
 
     private static ValidationResult Result(Answer original, Answer repaired, List<string> problems) =>
         problems.Count == 0 ? new(original, problems) : new(repaired, problems);
@@ -119,7 +163,7 @@ public static class CitationValidator
         start >= chunk.Start && end <= chunk.End && end - start == quote.Length
         && string.CompareOrdinal(chunk.Text, start - chunk.Start, quote, 0, quote.Length) == 0;
 
-    private sealed record Renumbered(string Text, IReadOnlyList<Citation> Citations, IReadOnlySet<int> Used);
+    private sealed record Renumbered(string Text, IReadOnlyList<Citation> Citations, IReadOnlySet<int> Used, IReadOnlyDictionary<int, int> NewNumbers);
 
     /// <summary>
     /// Walks the markers in reading order: a marker of a valid citation gets that citation's new number (1..n by
@@ -164,7 +208,7 @@ public static class CitationValidator
             problems.Add($"Marker [{number}] refers to no valid citation; dropped.");
         if (newNumbers.Any(pair => pair.Key != pair.Value))
             problems.Add("Citations were not numbered 1..n in order of first use; renumbered.");
-        return new Renumbered(rewritten, kept, newNumbers.Keys.ToHashSet());
+        return new Renumbered(rewritten, kept, newNumbers.Keys.ToHashSet(), newNumbers);
     }
 
     /// <summary>An abstention cites nothing: markers and citations go, the message stays.</summary>

@@ -22,9 +22,17 @@ public sealed record AnswerContext(string Question, IReadOnlyList<Passage> Passa
     /// the turns it leans on ("what did he say?" with the previous question). <see cref="Question"/> is what the user typed.
     /// </summary>
     public string Query { get; init; } = Question;
+
+    /// <summary>The question made to stand alone ("What did Kalla Mountari say about the ambush?"): <see cref="Question"/> unless it was a follow-up.</summary>
+    public string Standalone { get; init; } = Question;
 }
 
-public sealed record ConversationTurn(string Question, string Answer);
+/// <summary>One earlier turn: the question, the answer's text, and the people the answer's sources name, first the nearest to its quote.</summary>
+public sealed record ConversationTurn(string Question, string Answer)
+{
+    /// <summary>People the answer names or its cited passages name ("Kalla Mountari"), for resolving "he" and "she" in a follow-up.</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+}
 
 public abstract record AnswerUpdate;
 public sealed record AnswerDelta(string Text) : AnswerUpdate;

@@ -1,7 +1,17 @@
 namespace Bot.Core.Answering;
 
-/// <summary>Turns a follow-up ("what did he say about the ambush?") into a stand-alone retrieval query using recent turns.</summary>
+/// <summary>Turns a follow-up ("what did he say about the ambush?") into a stand-alone question and retrieval query using recent turns.</summary>
 public interface IQueryRewriter
 {
-    Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default);
+    Task<RewrittenQuestion> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A follow-up made to stand alone: <see cref="Question"/> as a reader would ask it ("What did Kalla Mountari say
+/// about the ambush?"), shown beside the answer; <see cref="Query"/> what retrieval searches, which may also carry
+/// the earlier turn's words so the same story is found.
+/// </summary>
+public sealed record RewrittenQuestion(string Question, string Query)
+{
+    public static RewrittenQuestion Unchanged(string question) => new(question, question);
 }

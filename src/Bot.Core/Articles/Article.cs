@@ -14,8 +14,20 @@ public sealed record Article
     public string? Place { get; init; }
     /// <summary>Subject and tags, lower-case, as filters see them.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Where each page begins in <see cref="Text"/> (page 1 at 0) for paged documents (PDF); empty otherwise.</summary>
+    public IReadOnlyList<int> PageStarts { get; init; } = [];
     /// <summary>Hash of everything stored for the article; an unchanged hash means re-ingest has nothing to do.</summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>The 1-based page holding text offset <paramref name="offset"/>; null when the article has no pages.</summary>
+    public int? PageAt(int offset)
+    {
+        if (PageStarts.Count == 0) return null;
+        var page = 0;
+        // The last page starting at or before the offset: an empty page shares its start with the next one.
+        while (page + 1 < PageStarts.Count && PageStarts[page + 1] <= offset) page++;
+        return page + 1;
+    }
 
     public ArticleSummary Summary(int chunkCount = 0) =>
         new(Id, Title, Published, Source, Url, Tags, chunkCount);

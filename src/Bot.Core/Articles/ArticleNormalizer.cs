@@ -22,7 +22,7 @@ public static class ArticleNormalizer
 {
     public static NormalizationResult Normalize(ArticleDraft draft)
     {
-        var text = ApostropheRepair.Repair(WhitespaceNormalizer.Normalize(draft.Text));
+        var (text, pageStarts) = RepairedText(draft);
         if (text.Length == 0) return new(null, new ReadProblem(draft.Origin, draft.Row, "the article has no text"));
 
         var dateline = DatelineParser.Parse(text);
@@ -40,6 +40,7 @@ public static class ArticleNormalizer
             Author = Clean(draft.Author) ?? dateline?.Author,
             Place = dateline?.Place,
             Tags = TagNormalizer.Normalize(draft.Tags),
+            PageStarts = pageStarts,
             Fingerprint = "",
         };
         return new(article with { Fingerprint = ArticleIdentity.Fingerprint(article) }, null);
@@ -51,6 +52,29 @@ public static class ArticleNormalizer
     /// </summary>
     private static string? Link(string? value) =>
         UrlNormalizer.Normalize(value) ?? (Clean(value) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out _) ? given : null);
+
+    private static string Repair(string text) => ApostropheRepair.Repair(WhitespaceNormalizer.Normalize(text));
+
+    /// <summary>
+    /// The repaired text; a paged draft is repaired page by page and the pages joined by a paragraph break, so
+    /// each page's start in the repaired text is known exactly.
+    /// </summary>
+    private static (string Text, IReadOnlyList<int> PageStarts) RepairedText(ArticleDraft draft)
+    {
+        if (draft.PageStarts.Count == 0) return (Repair(draft.Text), []);
+        var text = new System.Text.StringBuilder(draft.Text.Length);
+        var starts = new int[draft.PageStarts.Count];
+        for (var page = 0; page < starts.Length; page++)
+        {
+            var from = Math.Clamp(draft.PageStarts[page], 0, draft.Text.Length);
+            var to = page + 1 < starts.Length ? Math.Clamp(draft.PageStarts[page + 1], from, draft.Text.Length) : draft.Text.Length;
+            var repaired = Repair(draft.Text[from..to]);
+            if (repaired.Length > 0 && text.Length > 0) text.Append("\n\n");
+            starts[page] = text.Length;
+            text.Append(repaired);
+        }
+        return (text.ToString(), starts);
+    }
 
     private static string? Clean(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : WhitespaceNormalizer.SingleLine(value);

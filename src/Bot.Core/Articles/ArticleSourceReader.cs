@@ -1,18 +1,20 @@
 using System.Runtime.CompilerServices;
 using Bot.Core.Articles.Reading;
+using Bot.Core.Fetching;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Articles;
 
 /// <summary>
-/// Reads articles from a file, a folder (recursively, supported files only, ordered by path) or an http(s) URL.
+/// Reads articles from a file, a folder (recursively, supported files only, ordered by path) or an http(s) URL
+/// (fetched through the <see cref="WebFetcher"/>, so its address guard and limits apply).
 /// Yields a draft per article and a problem per thing that could not be read, then goes on: it never throws for
 /// bad input. Drafts without text or with text over <see cref="ArticleLimits.MaxArticleChars"/> become problems.
 /// </summary>
-public sealed class ArticleSourceReader(HttpClient http, IOptions<ArticleLimits> options)
+public sealed class ArticleSourceReader(WebFetcher fetcher, IOptions<ArticleLimits> options)
 {
     private readonly ArticleLimits limits = options.Value;
-    private readonly WebPageReader web = new(http, options.Value);
+    private readonly WebPageReader web = new(fetcher);
 
     public async IAsyncEnumerable<ReadItem> ReadAsync(
         string pathOrUrl, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -46,7 +48,7 @@ public sealed class ArticleSourceReader(HttpClient http, IOptions<ArticleLimits>
     }
 
     /// <summary>Supported files below <paramref name="folder"/>, hidden ones skipped, in ordinal path order.</summary>
-    private static IEnumerable<string> FilesUnder(string folder) =>
+    internal static IEnumerable<string> FilesUnder(string folder) =>
         Directory.EnumerateFiles(folder, "*", new EnumerationOptions
             {
                 RecurseSubdirectories = true,
@@ -124,6 +126,9 @@ public sealed class ArticleSourceReader(HttpClient http, IOptions<ArticleLimits>
         }
         yield return new ReadProblem(path, null, $"reading stopped by an I/O error: {failure}");
     }
+
+    /// <summary>The article in downloaded content (a source's item), held to the same limits as everything read here.</summary>
+    public ReadItem Extract(FetchedContent content, string origin) => Checked(WebPageReader.Extract(content, origin));
 
     private ReadItem Checked(ReadItem item) => item switch
     {

@@ -27,6 +27,11 @@ public sealed record ArticleDraft(string Origin, int? Row, string Text) : ReadIt
     public string? Author { get; init; }
     /// <summary>Tags, keywords, category and subject values as found; the normalizer lower-cases and dedupes them.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>
+    /// Where each page begins in <see cref="Text"/> (page 1 at 0), for paged documents such as PDFs; empty for
+    /// the rest. The normalizer keeps the pages apart so every chunk knows its page.
+    /// </summary>
+    public IReadOnlyList<int> PageStarts { get; init; } = [];
 
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
 }

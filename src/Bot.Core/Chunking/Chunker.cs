@@ -7,7 +7,8 @@ namespace Bot.Core.Chunking;
 /// <summary>
 /// Cuts an article into chunks of whole sentences within a cl100k token budget, each chunk repeating the
 /// last <see cref="ChunkingOptions.OverlapSentences"/> sentences of the one before, so a fact that spans a
-/// boundary is whole in at least one chunk. Same article and options, same chunks.
+/// boundary is whole in at least one chunk. A chunk of a paged document never crosses a page, so its page is
+/// the page of every quote in it. Same article and options, same chunks.
 /// </summary>
 public sealed class Chunker
 {
@@ -35,25 +36,29 @@ public sealed class Chunker
         while (first < units.Count)
         {
             var last = first;
-            while (last + 1 < units.Count && Fits(text, units[first], units[last + 1])) last++;
+            var page = article.PageAt(units[first].Start);
+            while (last + 1 < units.Count && Fits(text, units[first], units[last + 1])
+                   && article.PageAt(units[last + 1].Start) == page) last++;
             var (start, end) = (units[first].Start, units[last].End);
             chunks.Add(new Chunk(Chunking.Chunk.MakeId(article.Id, chunks.Count), article.Id, chunks.Count,
-                start, end, text[start..end]) { Context = context });
-            first = NextFirst(text, units, first, last);
+                start, end, text[start..end]) { Context = context, Page = page });
+            first = NextFirst(article, units, first, last);
         }
         return chunks;
     }
 
     /// <summary>
     /// Where the next chunk starts: up to the overlap's worth of this chunk's last units, fewer when they
-    /// would leave no room for the first new one, and always past this chunk's own start.
+    /// would leave no room for the first new one, none from an earlier page, and always past this chunk's own start.
     /// </summary>
-    private int NextFirst(string text, List<TextSpan> units, int first, int last)
+    private int NextFirst(Article article, List<TextSpan> units, int first, int last)
     {
         var next = last + 1;
         if (next == units.Count) return next;
         var start = Math.Max(first + 1, next - options.OverlapSentences);
-        while (start < next && !Fits(text, units[start], units[next])) start++;
+        var page = article.PageAt(units[next].Start);
+        while (start < next && (!Fits(article.Text, units[start], units[next])
+                                || article.PageAt(units[start].Start) != page)) start++;
         return start;
     }
 

@@ -1,26 +1,101 @@
+using System.Text.RegularExpressions;
 using Bot.Core.Analysis;
 using Bot.Core.Answering;
 
 namespace Bot.Core.Conversations;
 
 /// <summary>
-/// The rewriter used when no language model is configured: a question that leans on the previous turn
-/// (a pronoun, or too few words of its own) is searched together with the previous question's terms.
-/// "What did he say about the ambush?" after "Who asked the U.S. to arm drones?" searches both.
+/// The rewriter used when no language model is configured. A question that leans on the previous turn (a
+/// pronoun, or too few words of its own) is made to stand alone: "And where?" asks the previous question again
+/// with "where"; "And the Vietnamese woman?" asks it about her; "he", "him", "his", "she", "her" become the
+/// person the previous answer is about ("What did he say about the ambush?" after "Who asked the U.S. to arm
+/// its drones?" reads "What did Kalla Mountari say about the ambush?"). Retrieval searches the result together
+/// with the previous question, so the same story is found.
 /// </summary>
-public sealed class FollowUpQueryRewriter : IQueryRewriter
+public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 {
+    /// <summary>It keeps no state: one serves every conversation.</summary>
+    public static readonly FollowUpQueryRewriter Instance = new();
+
     private static readonly HashSet<string> Referring = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "its", "this", "that", "these", "those",
         "there", "then", "also", "else", "more",
     };
 
-    public Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
+    public Task<RewrittenQuestion> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
     {
-        if (history.Count == 0) return Task.FromResult(question);
+        if (history.Count == 0) return Task.FromResult(RewrittenQuestion.Unchanged(question));
+        var previous = history[^1];
         var words = question.Split([' ', '?', '!', '.', ',', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         var leansOnPrevious = words.Any(Referring.Contains) || TextAnalyzer.Terms(question).Count < 2;
-        return Task.FromResult(leansOnPrevious ? $"{question} {history[^1].Question}" : question);
+        if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
+        var standalone = AskedAgain(question, previous.Question)
+            ?? AboutSomeoneElse(question, previous.Question)
+            ?? (previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question);
+        return Task.FromResult(new RewrittenQuestion(standalone, $"{standalone} {previous.Question}"));
     }
+
+    /// <summary>
+    /// "And where?" after "What date is Trump naming his running mate?" is "Where is Trump naming his running
+    /// mate?": the earlier question with the new question word. Null when the question is more than a question
+    /// word, or the earlier one does not read that way.
+    /// </summary>
+    public static string? AskedAgain(string question, string previous)
+    {
+        if (BareQuestionWord().Match(question.Trim()) is not { Success: true } bare) return null;
+        if (LeadingQuestionWord().Match(previous.Trim()) is not { Success: true } lead) return null;
+        var rest = previous.Trim()[lead.Length..];
+        if (!Auxiliary().IsMatch(rest)) return null;
+        var wh = bare.Groups["wh"].Value.ToLowerInvariant();
+        return char.ToUpperInvariant(wh[0]) + wh[1..] + " " + rest;
+    }
+
+    /// <summary>
+    /// "And the Vietnamese woman?" after "How old is Siti Aisyah?" is "How old is the Vietnamese woman?": the
+    /// earlier question about someone else, put where it named its person or thing. Null when the question is
+    /// not such a phrase or the earlier one names nobody.
+    /// </summary>
+    public static string? AboutSomeoneElse(string question, string previous)
+    {
+        if (OtherSubject().Match(question.Trim()) is not { Success: true } other) return null;
+        var subject = other.Groups["subject"].Value.Trim();
+        if (subject.Split(' ').Length > 5 || AnyQuestionWord().IsMatch(subject)) return null;
+        var named = Answering.Spans.NameSpans.Find(previous).LastOrDefault(s => s.Start > 0);
+        if (named is null) return null;
+        var end = named.End;
+        // "Paul Manafort's bond" with "Gates's": the possessive comes with the new name.
+        if (subject.EndsWith("'s", StringComparison.Ordinal) || subject.EndsWith("’s", StringComparison.Ordinal))
+            end += PossessiveAt(previous, end);
+        return previous[..named.Start] + subject + previous[end..];
+    }
+
+    private static int PossessiveAt(string text, int at) =>
+        at + 2 <= text.Length && (text.AsSpan(at, 2).SequenceEqual("'s") || text.AsSpan(at, 2).SequenceEqual("’s")) ? 2 : 0;
+
+    [GeneratedRegex(@"^(?:(?:and|but|so|ok|okay),?\s+|(?:what|how) about\s+)?(?<wh>where|when|why|who|what time|what day|on what date|what date)\s*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareQuestionWord();
+
+    [GeneratedRegex(@"^(?:on what date|what (?:date|day|time|year|month)|where|when|why|who|whom)\b\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingQuestionWord();
+
+    [GeneratedRegex(@"^(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyQuestionWord();
+
+    [GeneratedRegex(@"^(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could)\s+\S+\s+\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Auxiliary();
+
+    [GeneratedRegex(@"^(?:and|what about|how about)\s+(?<subject>[^?]+?)\s*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherSubject();
+
+    /// <summary>"he"/"him" → the person, "his" → the person's; "her" is possessive before a word that is not a stop word.</summary>
+    public static string ResolvePerson(string question, string person) => PersonalPronoun().Replace(question, m =>
+    {
+        var pronoun = m.Groups["pronoun"].Value.ToLowerInvariant();
+        var possessive = pronoun == "his" || (pronoun == "her" && m.Groups["next"].Success && !StopWords.English.Contains(m.Groups["next"].Value.ToLowerInvariant()));
+        return (possessive ? person + "'s" : person) + m.Groups["rest"].Value;
+    });
+
+    [GeneratedRegex(@"\b(?<pronoun>he|she|him|his|her)\b(?<rest>\s+(?<next>[\p{L}]+))?", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalPronoun();
 }

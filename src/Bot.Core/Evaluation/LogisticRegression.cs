@@ -7,10 +7,13 @@ namespace Bot.Core.Evaluation;
 /// </summary>
 public static class LogisticRegression
 {
-    public static double[] Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, double l2 = 1.0, int iterations = 30)
+    /// <param name="weights">Per-example weights (default 1 each): a small set fitted beside a large one counts as much.</param>
+    public static double[] Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, double l2 = 1.0, int iterations = 30,
+        IReadOnlyList<double>? weights = null)
     {
         if (features.Count == 0) throw new ArgumentException("Nothing to fit.", nameof(features));
         if (features.Count != labels.Count) throw new ArgumentException("One label per feature vector is needed.", nameof(labels));
+        if (weights is not null && weights.Count != features.Count) throw new ArgumentException("One weight per feature vector is needed.", nameof(weights));
         var d = features[0].Length;
         var w = new double[d];
         for (var iteration = 0; iteration < iterations; iteration++)
@@ -21,8 +24,9 @@ public static class LogisticRegression
             {
                 var x = features[n];
                 var p = Sigmoid(Dot(w, x));
-                var error = p - (labels[n] ? 1 : 0);
-                var curvature = Math.Max(p * (1 - p), 1e-9);
+                var weight = weights?[n] ?? 1;
+                var error = weight * (p - (labels[n] ? 1 : 0));
+                var curvature = weight * Math.Max(p * (1 - p), 1e-9);
                 for (var i = 0; i < d; i++)
                 {
                     gradient[i] += error * x[i];

@@ -11,6 +11,10 @@ public sealed record SquadQuestion(string Id, string Text, int ParagraphIndex, I
 /// <summary>The official SQuAD JSON format (v1.1 and v2.0): data[].title, paragraphs[].context, qas[].</summary>
 public sealed record SquadDataset(IReadOnlyList<SquadParagraph> Paragraphs, IReadOnlyList<SquadQuestion> Questions)
 {
+    /// <summary>The questions for answer evaluation, each about its Wikipedia article.</summary>
+    public IReadOnlyList<EvalQuestion> EvalQuestions() =>
+        Questions.Select(q => new EvalQuestion(q.Id, q.Text, q.Answers, q.IsImpossible, Paragraphs[q.ParagraphIndex].Title) { Set = "squad" }).ToList();
+
     public static async Task<SquadDataset> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"SQuAD file not found: {path}", path);

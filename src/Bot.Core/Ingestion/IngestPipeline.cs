@@ -19,13 +19,18 @@ public sealed class IngestPipeline(
     ILogger<IngestPipeline> logger,
     IIngestMoments? moments = null)
 {
-    public async Task<IngestReport> RunAsync(IReadOnlyList<string> inputs, IProgress<IngestProgress>? progress = null,
+    public Task<IngestReport> RunAsync(IReadOnlyList<string> inputs, IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(ReadInputsAsync(inputs, cancellationToken), progress, cancellationToken);
+
+    /// <summary>The same pipeline over items read elsewhere (a source's pages and files, with their listing's metadata).</summary>
+    public async Task<IngestReport> RunAsync(IAsyncEnumerable<ReadItem> items, IProgress<IngestProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await store.InitializeAsync(indexer.Space, cancellationToken);
 
-        var (articles, problems, duplicates) = await ReadAsync(inputs, progress, clock, cancellationToken);
+        var (articles, problems, duplicates) = await ReadAsync(items, progress, clock, cancellationToken);
         var stored = await store.GetFingerprintsAsync(articles.Select(a => a.Id).ToList(), cancellationToken);
         var changed = articles.Where(a => !stored.TryGetValue(a.Id, out var fp) || fp != indexer.Fingerprint(a)).ToList();
         var unchanged = articles.Count - changed.Count;
@@ -61,45 +66,50 @@ public sealed class IngestPipeline(
         return report;
     }
 
+    private async IAsyncEnumerable<ReadItem> ReadInputsAsync(IReadOnlyList<string> inputs,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var input in inputs)
+            await foreach (var item in reader.ReadAsync(input, cancellationToken))
+                yield return item;
+    }
+
     private async Task<(List<Article> Articles, List<ReadProblem> Problems, List<DuplicateArticle> Duplicates)> ReadAsync(
-        IReadOnlyList<string> inputs, IProgress<IngestProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
+        IAsyncEnumerable<ReadItem> items, IProgress<IngestProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
     {
         var articles = new List<Article>();
         var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<ReadProblem>();
         var duplicates = new List<DuplicateArticle>();
-        foreach (var input in inputs)
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            await foreach (var item in reader.ReadAsync(input, cancellationToken))
+            switch (item)
             {
-                switch (item)
-                {
-                    case ReadProblem problem:
-                        problems.Add(problem);
-                        logger.LogWarning("Skipped {Location}: {Reason}", problem.Location, problem.Reason);
-                        break;
-                    case ArticleDraft draft:
-                        var normalized = ArticleNormalizer.Normalize(draft);
-                        if (!normalized.Succeeded)
-                        {
-                            problems.Add(normalized.Problem);
-                            logger.LogWarning("Skipped {Location}: {Reason}", normalized.Problem.Location, normalized.Problem.Reason);
-                        }
-                        else if (firstSeen.TryGetValue(normalized.Article.Id, out var first))
-                        {
-                            duplicates.Add(new DuplicateArticle(normalized.Article.Id, draft.Location, first));
-                        }
-                        else
-                        {
-                            firstSeen[normalized.Article.Id] = draft.Location;
-                            articles.Add(normalized.Article);
-                            moments?.Reached(IngestMoment.ArticleRead);
-                        }
-                        break;
-                }
-                if ((articles.Count + problems.Count) % 100 == 0)
-                    progress?.Report(new IngestProgress(IngestStage.Reading, articles.Count, 0, 0, problems.Count, clock.Elapsed));
+                case ReadProblem problem:
+                    problems.Add(problem);
+                    logger.LogWarning("Skipped {Location}: {Reason}", problem.Location, problem.Reason);
+                    break;
+                case ArticleDraft draft:
+                    var normalized = ArticleNormalizer.Normalize(draft);
+                    if (!normalized.Succeeded)
+                    {
+                        problems.Add(normalized.Problem);
+                        logger.LogWarning("Skipped {Location}: {Reason}", normalized.Problem.Location, normalized.Problem.Reason);
+                    }
+                    else if (firstSeen.TryGetValue(normalized.Article.Id, out var first))
+                    {
+                        duplicates.Add(new DuplicateArticle(normalized.Article.Id, draft.Location, first));
+                    }
+                    else
+                    {
+                        firstSeen[normalized.Article.Id] = draft.Location;
+                        articles.Add(normalized.Article);
+                        moments?.Reached(IngestMoment.ArticleRead);
+                    }
+                    break;
             }
+            if ((articles.Count + problems.Count) % 100 == 0)
+                progress?.Report(new IngestProgress(IngestStage.Reading, articles.Count, 0, 0, problems.Count, clock.Elapsed));
         }
         return (articles, problems, duplicates);
     }

@@ -1,11 +1,10 @@
 using System.Text;
 using Bot.Core.Analysis;
-using Bot.Storage.Qdrant.Protocol;
 
 namespace Bot.Storage.Qdrant.Lexical;
 
 /// <summary>
-/// BM25 as a sparse vector, split the way Qdrant's <c>"modifier": "idf"</c> expects: the document side
+/// BM25 as a sparse vector, split the way Qdrant's IDF modifier expects: the document side
 /// carries the term-frequency part, tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)), and Qdrant multiplies
 /// each matching dimension by the term's IDF at query time (collection statistics it keeps itself);
 /// the query side weights each distinct term 1. The dot product is then the BM25 score.
@@ -31,7 +30,7 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
     public const float PairQueryWeight = 0.5f;
 
     /// <summary>The chunk's vector from its context line (title, place, date) and its body text.</summary>
-    public SparseVector? EncodeDocument(string context, string text)
+    public SparseWeights? EncodeDocument(string context, string text)
     {
         var contextTerms = TextAnalyzer.Terms(context);
         var body = TextAnalyzer.Terms(text);
@@ -57,7 +56,7 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
     }
 
     /// <summary>The query's distinct terms at weight 1 and their distinct adjacent pairs at <see cref="PairQueryWeight"/>.</summary>
-    public static SparseVector? EncodeQuery(IReadOnlyList<string> terms)
+    public static SparseWeights? EncodeQuery(IReadOnlyList<string> terms)
     {
         if (terms.Count == 0) return null;
         var weights = new List<(uint, float)>();
@@ -75,7 +74,7 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
         counts[index] = counts.GetValueOrDefault(index) + 1;
 
     /// <summary>Sorted by dimension; entries sharing one (a term and a pair whose hashes collide) are summed, as Qdrant wants unique indices.</summary>
-    private static SparseVector ToVector(List<(uint Index, float Weight)> weights)
+    private static SparseWeights ToVector(List<(uint Index, float Weight)> weights)
     {
         weights.Sort((x, y) => x.Index.CompareTo(y.Index));
         var indices = new List<uint>(weights.Count);
@@ -85,7 +84,7 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
             if (indices.Count > 0 && indices[^1] == index) values[^1] += weight;
             else { indices.Add(index); values.Add(weight); }
         }
-        return new SparseVector([.. indices], [.. values]);
+        return new SparseWeights([.. indices], [.. values]);
     }
 
     /// <summary>
@@ -112,3 +111,6 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
         return hash;
     }
 }
+
+/// <summary>A sparse vector: dimensions in ascending order, each with its weight.</summary>
+internal sealed record SparseWeights(uint[] Indices, float[] Values);

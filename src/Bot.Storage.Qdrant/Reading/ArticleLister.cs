@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Bot.Core.Articles;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Protocol;
-using Bot.Storage.Qdrant.Transport;
+using Bot.Storage.Qdrant.Connection;
+using Bot.Storage.Qdrant.Setup;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace Bot.Storage.Qdrant.Reading;
 
@@ -13,9 +14,9 @@ namespace Bot.Storage.Qdrant.Reading;
 /// last date read is completed and sorted by title here, and undated articles are read by an
 /// <c>is_empty</c> filter and sorted by title. Work grows with offset + limit, not with the archive.
 /// </summary>
-internal sealed class ArticleLister(QdrantTransport transport, QdrantOptions options)
+internal sealed class ArticleLister(QdrantCalls calls, QdrantOptions options)
 {
-    private const int PageSize = 256;
+    private const uint PageSize = 256;
     private static readonly IComparer<ArticleSummary> ByTitle = Comparer<ArticleSummary>.Create((a, b) =>
     {
         var c = StringComparer.Ordinal.Compare(a.Title, b.Title);
@@ -27,16 +28,16 @@ internal sealed class ArticleLister(QdrantTransport transport, QdrantOptions opt
         if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset cannot be negative.");
         if (limit < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit cannot be negative.");
         var articles = FilterBuilder.Conditions(filter);
-        articles.Insert(0, Conditions.Kind(PointKinds.Article));
-        var total = await CountAsync(articles, ct);
+        articles.Insert(0, FilterBuilder.Kind(PointKinds.Article));
+        var total = (long)await CountAsync(FilterBuilder.All(articles), ct);
         if (limit == 0 || offset >= total) return new ArticlePage([], (int)total);
 
-        var undatedCondition = Conditions.Empty(PayloadKeys.Published);
-        var dated = await transport.CountAsync(options.Collection, new Filter { Must = articles, MustNot = [undatedCondition] }, ct);
+        var undatedCondition = IsEmpty(PayloadKeys.Published);
+        var dated = (long)await CountAsync(FilterBuilder.All(articles, undatedCondition), ct);
         var wanted = offset + limit;
         var items = new List<ArticleSummary>(limit);
         if (offset < dated)
-            items.AddRange((await NewestAsync(articles, (int)Math.Min(wanted, dated), ct)).Skip(offset).Take(limit));
+            items.AddRange((await NewestAsync(articles, (uint)Math.Min(wanted, dated), ct)).Skip(offset).Take(limit));
         if (wanted > dated && items.Count < limit)
         {
             var undated = await ScrollAllAsync([.. articles, undatedCondition], ct);
@@ -47,20 +48,14 @@ internal sealed class ArticleLister(QdrantTransport transport, QdrantOptions opt
     }
 
     /// <summary>The first <paramref name="count"/> dated articles in list order.</summary>
-    private async Task<List<ArticleSummary>> NewestAsync(List<Condition> articles, int count, CancellationToken ct)
+    private async Task<List<ArticleSummary>> NewestAsync(List<Condition> articles, uint count, CancellationToken ct)
     {
-        var page = await transport.ScrollAsync(options.Collection, new ScrollRequest
-        {
-            Filter = new Filter { Must = articles },
-            Limit = count,
-            WithPayload = PayloadKeys.Summary,
-            OrderBy = new OrderBy(PayloadKeys.Published, "desc"),
-        }, ct);
-        var newest = page.Points.Select(p => PayloadReader.Summary(p.Payload)).ToList();
+        var page = await ScrollAsync(FilterBuilder.All(articles), count, null, new OrderBy { Key = PayloadKeys.Published, Direction = Direction.Desc }, ct);
+        var newest = page.Result.Select(p => PayloadReader.Summary(p.Payload)).ToList();
         if (newest.Count == 0) return newest;
         // Qdrant breaks date ties by point id; re-read the whole tie at the cut so titles decide it.
         var boundary = newest[^1].Published;
-        var tie = await ScrollAllAsync([.. articles, Conditions.Between(PayloadKeys.Published, boundary, boundary)], ct);
+        var tie = await ScrollAllAsync([.. articles, FilterBuilder.Between(PayloadKeys.Published, boundary, boundary)], ct);
         var result = newest.Where(a => a.Published > boundary).Concat(tie).ToList();
         result.Sort(Comparer<ArticleSummary>.Create((a, b) =>
         {
@@ -73,22 +68,19 @@ internal sealed class ArticleLister(QdrantTransport transport, QdrantOptions opt
     private async Task<List<ArticleSummary>> ScrollAllAsync(List<Condition> must, CancellationToken ct)
     {
         var all = new List<ArticleSummary>();
-        JsonElement? offset = null;
+        PointId? offset = null;
         do
         {
-            var page = await transport.ScrollAsync(options.Collection, new ScrollRequest
-            {
-                Filter = new Filter { Must = must },
-                Limit = PageSize,
-                Offset = offset,
-                WithPayload = PayloadKeys.Summary,
-            }, ct);
-            all.AddRange(page.Points.Select(p => PayloadReader.Summary(p.Payload)));
-            offset = page.NextPageOffset is { ValueKind: not JsonValueKind.Null } next ? next : null;
+            var page = await ScrollAsync(FilterBuilder.All(must), PageSize, offset, null, ct);
+            all.AddRange(page.Result.Select(p => PayloadReader.Summary(p.Payload)));
+            offset = page.NextPageOffset;
         } while (offset is not null);
         return all;
     }
 
-    private Task<long> CountAsync(List<Condition> must, CancellationToken ct) =>
-        transport.CountAsync(options.Collection, new Filter { Must = must }, ct);
+    private Task<ScrollResponse> ScrollAsync(Filter filter, uint limit, PointId? offset, OrderBy? orderBy, CancellationToken ct) =>
+        calls.RunAsync("list articles", (c, t) => c.ScrollAsync(options.Collection, filter, limit, offset,
+            PayloadKeys.Summary, orderBy: orderBy, cancellationToken: t), ct);
+
+    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) => calls.CountAsync(options.Collection, filter, ct);
 }

@@ -1,5 +1,7 @@
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Protocol;
+using Bot.Storage.Qdrant.Setup;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace Bot.Storage.Qdrant.Reading;
 
@@ -15,15 +17,23 @@ internal static class FilterBuilder
         var conditions = new List<Condition>();
         if (filter is null || filter.IsEmpty) return conditions;
         if (filter.From is not null || filter.To is not null)
-            conditions.Add(Protocol.Conditions.Between(PayloadKeys.Published, filter.From, filter.To));
+            conditions.Add(Between(PayloadKeys.Published, filter.From, filter.To));
         if (!string.IsNullOrEmpty(filter.Source))
-            conditions.Add(Protocol.Conditions.Is(PayloadKeys.SourceKey, filter.Source.ToLowerInvariant()));
+            conditions.Add(MatchKeyword(PayloadKeys.SourceKey, filter.Source.ToLowerInvariant()));
         if (filter.Tags.Count > 0)
-            conditions.Add(Protocol.Conditions.AnyOf(PayloadKeys.Tags, filter.Tags.Select(t => t.ToLowerInvariant())));
+            conditions.Add(Match(PayloadKeys.Tags, filter.Tags.Select(t => t.ToLowerInvariant()).Distinct().ToList()));
         if (filter.ArticleIds.Count > 0)
-            conditions.Add(Protocol.Conditions.AnyOf(PayloadKeys.ArticleId, filter.ArticleIds));
+            conditions.Add(Match(PayloadKeys.ArticleId, filter.ArticleIds.Distinct(StringComparer.Ordinal).ToList()));
         return conditions;
     }
 
-    public static Filter? ToFilter(IReadOnlyList<Condition> must) => must.Count == 0 ? null : new Filter { Must = must };
+    public static Condition Kind(string kind) => MatchKeyword(PayloadKeys.Kind, kind);
+
+    /// <summary>An inclusive datetime range; an open end is left out.</summary>
+    public static Condition Between(string key, DateTimeOffset? from, DateTimeOffset? to) =>
+        DatetimeRange(key, gte: from?.UtcDateTime, lte: to?.UtcDateTime);
+
+    public static Filter All(IEnumerable<Condition> must, params Condition[] mustNot) => new() { Must = { must }, MustNot = { mustNot } };
+
+    public static Filter? OrNull(IReadOnlyList<Condition> must) => must.Count == 0 ? null : All(must);
 }

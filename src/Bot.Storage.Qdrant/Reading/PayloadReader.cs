@@ -1,49 +1,67 @@
+using System.Globalization;
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Protocol;
+using Bot.Storage.Qdrant.Setup;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Reading;
 
 /// <summary>Turns stored payloads back into domain records; a point the adapter did not write is reported, not guessed.</summary>
 internal static class PayloadReader
 {
-    public static ArticleSummary Summary(PointPayload? p) =>
-        new(Required(p?.ArticleId, PayloadKeys.ArticleId), p!.Title ?? "", p.Published, p.Source, p.Url,
-            p.Tags ?? [], p.ChunkCount ?? 0);
+    public static ArticleSummary Summary(MapField<string, Value> p) =>
+        new(RequiredText(p, PayloadKeys.ArticleId), OptionalText(p, PayloadKeys.Title) ?? "", Date(p), OptionalText(p, PayloadKeys.Source),
+            OptionalText(p, PayloadKeys.Url), Strings(p, PayloadKeys.Tags), (int)(Number(p, PayloadKeys.ChunkCount) ?? 0));
 
-    public static Article Article(PointPayload? p) => new()
+    public static Article Article(MapField<string, Value> p) => new()
     {
-        Id = Required(p?.ArticleId, PayloadKeys.ArticleId),
-        Title = p!.Title ?? "",
-        Text = Required(p.Text, PayloadKeys.Text),
-        Published = p.Published,
-        Source = p.Source,
-        Url = p.Url,
-        Author = p.Author,
-        Place = p.Place,
-        Tags = p.Tags ?? [],
-        Fingerprint = Required(p.Fingerprint, PayloadKeys.Fingerprint),
+        Id = RequiredText(p, PayloadKeys.ArticleId),
+        Title = OptionalText(p, PayloadKeys.Title) ?? "",
+        Text = RequiredText(p, PayloadKeys.Text),
+        Published = Date(p),
+        Source = OptionalText(p, PayloadKeys.Source),
+        Url = OptionalText(p, PayloadKeys.Url),
+        Author = OptionalText(p, PayloadKeys.Author),
+        Place = OptionalText(p, PayloadKeys.Place),
+        Tags = Strings(p, PayloadKeys.Tags),
+        Fingerprint = RequiredText(p, PayloadKeys.Fingerprint),
     };
 
-    public static string ArticleId(string? articleId) => Required(articleId, PayloadKeys.ArticleId);
-
-    public static Passage Passage(PointPayload? p, double score)
+    public static Passage Passage(MapField<string, Value> p, double score)
     {
         var chunk = new Chunk(
-            Required(p?.ChunkId, PayloadKeys.ChunkId),
-            Required(p!.ArticleId, PayloadKeys.ArticleId),
-            Required(p.Ordinal, PayloadKeys.Ordinal),
-            Required(p.Start, PayloadKeys.Start),
-            Required(p.End, PayloadKeys.End),
-            Required(p.Text, PayloadKeys.Text))
-        { Context = p.Context ?? "" };
+            RequiredText(p, PayloadKeys.ChunkId),
+            RequiredText(p, PayloadKeys.ArticleId),
+            RequiredNumber(p, PayloadKeys.Ordinal),
+            RequiredNumber(p, PayloadKeys.Start),
+            RequiredNumber(p, PayloadKeys.End),
+            RequiredText(p, PayloadKeys.Text))
+        { Context = OptionalText(p, PayloadKeys.Context) ?? "", Page = (int?)Number(p, PayloadKeys.Page) };
         return new Passage(chunk, Summary(p), score);
     }
 
-    private static T Required<T>(T? value, string key) where T : class =>
-        value ?? throw new ArchiveException($"A Qdrant point lacks the payload field '{key}': the collection holds points this store did not write.");
+    public static string RequiredText(MapField<string, Value> p, string key) => OptionalText(p, key) ?? throw Missing(key);
 
-    private static T Required<T>(T? value, string key) where T : struct =>
-        value ?? throw new ArchiveException($"A Qdrant point lacks the payload field '{key}': the collection holds points this store did not write.");
+    public static string? OptionalText(MapField<string, Value> p, string key) =>
+        p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+
+    private static long? Number(MapField<string, Value> p, string key) =>
+        p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.IntegerValue ? value.IntegerValue : null;
+
+    private static int RequiredNumber(MapField<string, Value> p, string key) => (int)(Number(p, key) ?? throw Missing(key));
+
+    private static List<string> Strings(MapField<string, Value> p, string key) =>
+        p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? [.. value.ListValue.Values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Select(v => v.StringValue)]
+            : [];
+
+    private static DateTimeOffset? Date(MapField<string, Value> p) =>
+        OptionalText(p, PayloadKeys.Published) is { } text
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : null;
+
+    private static ArchiveException Missing(string key) =>
+        new($"A Qdrant point lacks the payload field '{key}': the collection holds points this store did not write.");
 }

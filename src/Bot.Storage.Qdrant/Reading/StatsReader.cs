@@ -1,91 +1,62 @@
 using System.Globalization;
-using System.Text.Json;
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Protocol;
+using Bot.Storage.Qdrant.Connection;
 using Bot.Storage.Qdrant.Setup;
-using Bot.Storage.Qdrant.Transport;
-using Bot.Storage.Qdrant.Writing;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace Bot.Storage.Qdrant.Reading;
 
 /// <summary>
-/// Counts by point kind (exact counts), the collection's state, and its disk and RAM footprint summed
-/// over its segments from the node's telemetry. Telemetry may be refused to a restricted key; the
-/// footprint is then reported as unavailable rather than failing the whole call.
+/// Counts by point kind (exact counts) and what the gRPC API reports of the collection: its status, points,
+/// indexed vectors, segments and payload indexes. The gRPC API has no telemetry, so the footprint on disk is
+/// reported as unknown (0 bytes, and a detail saying where to look) rather than guessed.
 /// </summary>
-internal sealed class StatsReader(QdrantTransport transport, QdrantOptions options)
+internal sealed class StatsReader(QdrantCalls calls, QdrantOptions options, CollectionSetup setup)
 {
+    public const string NoDiskUsage = "not reported over gRPC (Qdrant's REST /telemetry lists segment sizes)";
+
     public async Task<ArchiveStats> ReadAsync(CancellationToken ct)
     {
-        var collection = options.Collection;
-        var info = await transport.GetCollectionInfoAsync(collection, ct);
-        var dense = VectorsConfigReader.Dense(info.Config.Params);
-        var articles = await transport.CountAsync(collection, new Filter { Must = [Conditions.Kind(PointKinds.Article)] }, ct);
-        var chunks = await transport.CountAsync(collection, new Filter { Must = [Conditions.Kind(PointKinds.Chunk)] }, ct);
-        var withVectors = dense is null ? 0 : await transport.CountAsync(collection,
-            new Filter { Must = [Conditions.Kind(PointKinds.Chunk), Conditions.Vector(VectorNames.Dense)] }, ct);
-        var space = dense is null ? null : await ReadSpaceAsync((int)dense.Size, ct);
+        var version = await setup.CheckServerAsync(ct);
+        var info = await setup.ReadInfoAsync(ct);
+        var dense = CollectionShape.Dense(info);
+        var articles = await CountAsync(FilterBuilder.Kind(PointKinds.Article), ct);
+        var chunks = await CountAsync(FilterBuilder.Kind(PointKinds.Chunk), ct);
+        var withVectors = dense is null ? 0 : await CountAsync(FilterBuilder.Kind(PointKinds.Chunk) & HasVector(VectorNames.Dense), ct);
+        var model = dense is null ? null : await setup.ReadSpaceModelAsync(ct);
 
         var details = new Dictionary<string, string>
         {
             ["store"] = "qdrant",
             ["url"] = options.Url.ToString(),
-            ["collection"] = collection,
-            ["status"] = info.Status ?? "unknown",
-            ["points"] = Number(info.PointsCount),
-            ["indexed_vectors"] = Number(info.IndexedVectorsCount),
+            ["server_version"] = version.ToString(),
+            ["collection"] = options.Collection,
+            ["status"] = Status(info.Status),
+            ["optimizer"] = info.OptimizerStatus is { Ok: false } failed ? "error: " + failed.Error : "ok",
+            ["points"] = info.HasPointsCount ? Number(info.PointsCount) : "unknown",
+            ["indexed_vectors"] = info.HasIndexedVectorsCount ? Number(info.IndexedVectorsCount) : "unknown",
             ["segments"] = Number(info.SegmentsCount),
-            ["payload_indexes"] = string.Join(", ", (info.PayloadSchema ?? new Dictionary<string, PayloadIndexInfo>())
-                .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value.DataType}")),
+            ["payload_indexes"] = string.Join(", ", info.PayloadSchema.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => $"{p.Key}:{p.Value.DataType.ToString().ToLowerInvariant()}")),
+            ["disk_bytes"] = NoDiskUsage,
             ["bm25.avg_terms_assumed"] = options.Bm25AverageChunkTerms.ToString(CultureInfo.InvariantCulture),
         };
-        long bytesOnDisk = 0;
-        try
-        {
-            var (disk, ram) = SegmentSizes(await transport.GetTelemetryAsync(ct), collection);
-            bytesOnDisk = disk;
-            details["disk_bytes"] = Number(disk);
-            details["ram_bytes"] = Number(ram);
-        }
-        catch (ArchiveException e)
-        {
-            details["disk_bytes"] = details["ram_bytes"] = "unavailable: " + e.Message;
-        }
-        return new ArchiveStats(articles, chunks, withVectors, bytesOnDisk, space, details);
+        var space = model is null ? null : new EmbeddingSpace(model, (int)dense!.Size);
+        return new ArchiveStats((long)articles, (long)chunks, (long)withVectors, 0, space, details);
     }
 
-    private async Task<EmbeddingSpace?> ReadSpaceAsync(int dimensions, CancellationToken ct)
+    /// <summary>green, yellow (optimising), grey (optimisation pending) or red (an optimisation failed).</summary>
+    public static string Status(CollectionStatus status) => status switch
     {
-        var points = await transport.RetrieveAsync(options.Collection, [PointIds.Space], [PayloadKeys.ModelId], ct);
-        return points.FirstOrDefault()?.Payload?.ModelId is { } model ? new EmbeddingSpace(model, dimensions) : null;
-    }
+        CollectionStatus.Green => "green",
+        CollectionStatus.Yellow => "yellow",
+        CollectionStatus.Grey => "grey",
+        CollectionStatus.Red => "red",
+        _ => "unknown",
+    };
 
-    /// <summary>Sums disk_usage_bytes and ram_usage_bytes of the collection's local segments (telemetry level 4).</summary>
-    internal static (long Disk, long Ram) SegmentSizes(JsonElement telemetry, string collection)
-    {
-        long disk = 0, ram = 0;
-        foreach (var entry in Items(Property(Property(telemetry, "collections"), "collections")))
-        {
-            if (Property(entry, "id") is not { ValueKind: JsonValueKind.String } id || id.GetString() != collection) continue;
-            foreach (var shard in Items(Property(entry, "shards")))
-            foreach (var segment in Items(Property(Property(shard, "local"), "segments")))
-            {
-                var info = Property(segment, "info");
-                disk += Long(Property(info, "disk_usage_bytes"));
-                ram += Long(Property(info, "ram_usage_bytes"));
-            }
-        }
-        return (disk, ram);
-    }
+    private Task<ulong> CountAsync(Filter filter, CancellationToken ct) => calls.CountAsync(options.Collection, filter, ct);
 
-    private static JsonElement? Property(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) ? value : null;
-
-    private static IEnumerable<JsonElement> Items(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Array } e ? e.EnumerateArray() : [];
-
-    private static long Long(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Number } e && e.TryGetInt64(out var v) ? v : 0;
-
-    private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+    private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

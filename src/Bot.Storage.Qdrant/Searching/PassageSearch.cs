@@ -1,9 +1,11 @@
 using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Connection;
 using Bot.Storage.Qdrant.Lexical;
-using Bot.Storage.Qdrant.Protocol;
 using Bot.Storage.Qdrant.Reading;
 using Bot.Storage.Qdrant.Setup;
-using Bot.Storage.Qdrant.Transport;
+using Bot.Storage.Qdrant.Writing;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Searching;
 
@@ -11,130 +13,135 @@ namespace Bot.Storage.Qdrant.Searching;
 /// Search through Qdrant's Query API only: lexical = the sparse BM25 vector, dense = the dense vector,
 /// hybrid = both, fused as <see cref="QdrantOptions.HybridFusion"/> says:
 /// <list type="bullet">
-/// <item>score: one <c>query/batch</c> request with both queries, fused client-side like the embedded store
+/// <item>score: one <c>QueryBatch</c> call with both queries, fused client-side like the embedded store
 /// (<see cref="RankFusion.Convex"/>, then <see cref="PerArticleCap"/>);</item>
 /// <item>rrf: both as prefetches fused by reciprocal rank fusion on the server.</item>
 /// </list>
-/// Server-side, the per-article cap uses <c>query/groups</c> grouped by article id (group size = the cap,
+/// Server-side, the per-article cap uses <c>QueryGroups</c> grouped by article id (group size = the cap,
 /// as many groups as results wanted); the constrained top-N always lies within the top-N groups, so
 /// flattening them by score and cutting at N gives exactly the capped ranking.
 /// </summary>
-internal sealed class PassageSearch(QdrantTransport transport, QdrantOptions options)
+internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
 {
     public async Task<IReadOnlyList<Passage>> SearchAsync(SearchQuery query, CollectionShape shape, CancellationToken ct)
     {
         if (query.Top <= 0) return [];
         var (dense, sparse) = Vectors(query, shape);
-        var filter = FilterBuilder.ToFilter(FilterBuilder.Conditions(query.Filter));
+        var filter = FilterBuilder.OrNull(FilterBuilder.Conditions(query.Filter));
         if (query.Mode == SearchMode.Hybrid && options.HybridFusion == QdrantHybridFusion.Score)
             return await FuseScoresAsync(query, dense!, sparse, filter, ct);
         return (dense, sparse) switch
         {
             (null, null) => [],
-            ({ } d, null) => await ServerSideAsync(query, null, QueryExpression.NearestTo(d), VectorNames.Dense, filter, ct),
-            (null, { } s) => await ServerSideAsync(query, null, QueryExpression.NearestTo(s), VectorNames.Sparse, filter, ct),
+            ({ } d, null) => await ServerSideAsync(query, [], d, VectorNames.Dense, filter, ct),
+            (null, { } s) => await ServerSideAsync(query, [], s, VectorNames.Sparse, filter, ct),
+            // With prefetches the filter goes to each branch; fusion only reorders their candidates.
             ({ } d, { } s) => await ServerSideAsync(query,
-                // With prefetches the filter goes to each branch; fusion only reorders their candidates.
-                [Nearest(d, VectorNames.Dense, query, filter), Nearest(s, VectorNames.Sparse, query, filter)],
-                QueryExpression.ReciprocalRankFusion, null, null, ct),
+                [Prefetch(d, VectorNames.Dense, query, filter), Prefetch(s, VectorNames.Sparse, query, filter)],
+                new Query { Fusion = Fusion.Rrf }, null, null, ct),
         };
     }
 
     /// <summary>
     /// Both candidate lists in one round trip, fused and capped here (a query without terms fuses the dense list
     /// alone); then the winners' passages in a second. Candidates carry only their article id, since most of
-    /// them lose: fetching every candidate's text made parsing several times the cost of everything else.
+    /// them lose: fetching every candidate's text would multiply what travels and what is parsed.
     /// </summary>
-    private async Task<IReadOnlyList<Passage>> FuseScoresAsync(SearchQuery query, VectorInput dense, VectorInput? sparse, Filter? filter, CancellationToken ct)
+    private async Task<IReadOnlyList<Passage>> FuseScoresAsync(SearchQuery query, Query dense, Query? sparse, Filter? filter, CancellationToken ct)
     {
-        var searches = new List<QueryRequest>();
-        if (sparse is not null) searches.Add(Request(Nearest(sparse, VectorNames.Sparse, query, filter), PayloadKeys.Candidate));
-        searches.Add(Request(Nearest(dense, VectorNames.Dense, query, filter), PayloadKeys.Candidate));
-        var results = await transport.QueryCandidatesAsync(options.Collection, searches, ct);
-        var lexical = sparse is null ? [] : results[0];
-        var semantic = results[^1];
+        var searches = new List<QueryPoints>();
+        if (sparse is not null) searches.Add(Candidates(sparse, VectorNames.Sparse, query, filter));
+        searches.Add(Candidates(dense, VectorNames.Dense, query, filter));
+        var results = await calls.RunAsync("search", (c, t) => c.QueryBatchAsync(options.Collection, searches, cancellationToken: t), ct);
+        if (results.Count != searches.Count)
+            throw new ArchiveException($"Qdrant at {options.Url} gave an unexpected answer to a search: {results.Count} results for {searches.Count} queries.");
+        var lexical = sparse is null ? [] : results[0].Result;
+        var semantic = results[^1].Result;
 
         var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var point in lexical.Concat(semantic)) articleOf.TryAdd(point.Id, PayloadReader.ArticleId(point.ArticleId));
-        var winners = PerArticleCap.Apply(RankFusion.Convex(Scores(lexical), Scores(semantic), options.DenseWeight),
+        var lexicalScores = Scores(lexical, articleOf);
+        var semanticScores = Scores(semantic, articleOf);
+        var winners = PerArticleCap.Apply(RankFusion.Convex(lexicalScores, semanticScores, options.DenseWeight),
             f => articleOf[f.Key], query.MaxPerArticle, query.Top);
         if (winners.Count == 0) return [];
 
-        var records = await transport.RetrieveAsync(options.Collection, [.. winners.Select(w => w.Key)], PayloadKeys.Passage, ct);
-        var payloads = records.ToDictionary(r => r.Id, r => r.Payload, StringComparer.Ordinal);
-        // A winner deleted between the two requests is left out rather than failing the search.
+        var records = await calls.RunAsync("read passages", (c, t) => c.RetrieveAsync(options.Collection,
+            [.. winners.Select(w => PointIds.Of(w.Key))], PayloadKeys.Passage, false, cancellationToken: t), ct);
+        var payloads = records.ToDictionary(r => PointIds.Text(r.Id), r => r.Payload, StringComparer.Ordinal);
+        // A winner deleted between the two calls is left out rather than failing the search.
         return [.. winners.Where(w => payloads.ContainsKey(w.Key)).Select(w => PayloadReader.Passage(payloads[w.Key], w.Score))];
     }
 
-    private static List<(string Key, double Score)> Scores(IReadOnlyList<Candidate> points) =>
-        points.Select(p => (p.Id, p.Score)).ToList();
-
-    private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<Prefetch>? prefetch,
-        QueryExpression main, string? vectorName, Filter? filter, CancellationToken ct)
+    private static List<(string Key, double Score)> Scores(RepeatedField<ScoredPoint> points, Dictionary<string, string> articleOf)
     {
-        var topFilter = prefetch is null ? filter : null;
+        var scores = new List<(string, double)>(points.Count);
+        foreach (var point in points)
+        {
+            var id = PointIds.Text(point.Id);
+            articleOf.TryAdd(id, PayloadReader.RequiredText(point.Payload, PayloadKeys.ArticleId));
+            scores.Add((id, point.Score));
+        }
+        return scores;
+    }
+
+    private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<PrefetchQuery> prefetch,
+        Query main, string? vectorName, Filter? filter, CancellationToken ct)
+    {
+        var topFilter = prefetch.Count == 0 ? filter : null;
         IEnumerable<ScoredPoint> hits;
         if (query.MaxPerArticle > 0 && query.MaxPerArticle < query.Top)
         {
-            var groups = await transport.QueryGroupsAsync(options.Collection, new QueryGroupsRequest
-            {
-                Prefetch = prefetch,
-                Query = main,
-                Using = vectorName,
-                Filter = topFilter,
-                GroupBy = PayloadKeys.ArticleId,
-                GroupSize = query.MaxPerArticle,
-                Limit = query.Top,
-                WithPayload = PayloadKeys.Passage,
-            }, ct);
+            var groups = await calls.RunAsync("search", (c, t) => c.QueryGroupsAsync(options.Collection, PayloadKeys.ArticleId, main,
+                prefetch, vectorName, topFilter, limit: (ulong)query.Top, groupSize: (ulong)query.MaxPerArticle,
+                payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
             hits = groups.SelectMany(g => g.Hits).OrderByDescending(h => h.Score).Take(query.Top);
         }
         else
         {
-            hits = await transport.QueryAsync(options.Collection, new QueryRequest
-            {
-                Prefetch = prefetch,
-                Query = main,
-                Using = vectorName,
-                Filter = topFilter,
-                Limit = query.Top,
-                WithPayload = PayloadKeys.Passage,
-            }, ct);
+            hits = await calls.RunAsync("search", (c, t) => c.QueryAsync(options.Collection, main, prefetch, vectorName, topFilter,
+                limit: (ulong)query.Top, payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
         }
         return hits.Select(h => PayloadReader.Passage(h.Payload, h.Score)).ToList();
     }
 
     /// <summary>The query's dense and sparse vectors, each null when the mode does not use it or (sparse) it has no terms.</summary>
-    private (VectorInput? Dense, VectorInput? Sparse) Vectors(SearchQuery query, CollectionShape shape)
+    private (Query? Dense, Query? Sparse) Vectors(SearchQuery query, CollectionShape shape)
     {
-        var sparse = query.Mode == SearchMode.Dense ? null : Bm25SparseEncoder.EncodeQuery(query.Terms);
-        if (query.Mode == SearchMode.Lexical) return (null, sparse is null ? null : new VectorInput(null, sparse));
+        var terms = query.Mode == SearchMode.Dense ? null : Bm25SparseEncoder.EncodeQuery(query.Terms);
+        var sparse = terms is null ? null : new Query { Nearest = new VectorInput { Sparse = PointFactory.Sparse(terms).Sparse } };
+        if (query.Mode == SearchMode.Lexical) return (null, sparse);
         if (query.Vector is not { Length: > 0 } vector) // an empty vector is no vector
             throw new ArgumentException($"{query.Mode} search needs SearchQuery.Vector (the embedded question).", nameof(query));
         if (shape.DenseDimensions is not { } dims)
             throw new ArchiveException($"Qdrant collection '{options.Collection}' has no dense vectors (created without an embedding model): use lexical search.");
         if (vector.Length != dims)
             throw new ArchiveException($"The query vector has {vector.Length} dimensions; Qdrant collection '{options.Collection}' holds {dims}-d vectors.");
-        return (new VectorInput(vector, null), sparse is null ? null : new VectorInput(null, sparse));
+        // A multivector of one: the collection's dense vector is a max_sim multivector.
+        var dense = new Query { Nearest = new VectorInput { MultiDense = new MultiDenseVector { Vectors = { PointFactory.Dense(vector) } } } };
+        return (dense, sparse);
     }
 
-    private Prefetch Nearest(VectorInput vector, string vectorName, SearchQuery query, Filter? filter) => new()
+    private PrefetchQuery Prefetch(Query vector, string vectorName, SearchQuery query, Filter? filter)
     {
-        Query = QueryExpression.NearestTo(vector),
-        Using = vectorName,
-        Filter = filter,
-        Limit = CandidateCount(query),
-    };
+        var prefetch = new PrefetchQuery { Query = vector, Using = vectorName, Limit = CandidateCount(query) };
+        if (filter is not null) prefetch.Filter = filter;
+        return prefetch;
+    }
 
-    private static QueryRequest Request(Prefetch branch, IReadOnlyList<string> withPayload) => new()
+    private QueryPoints Candidates(Query vector, string vectorName, SearchQuery query, Filter? filter)
     {
-        Query = branch.Query,
-        Using = branch.Using,
-        Filter = branch.Filter,
-        Limit = branch.Limit,
-        WithPayload = withPayload,
-    };
+        var request = new QueryPoints
+        {
+            CollectionName = options.Collection,
+            Query = vector,
+            Using = vectorName,
+            Limit = CandidateCount(query),
+            WithPayload = PayloadKeys.Candidate,
+        };
+        if (filter is not null) request.Filter = filter;
+        return request;
+    }
 
     /// <summary>The embedded store's candidate count, so min-max normalisation sees the same candidates.</summary>
-    private int CandidateCount(SearchQuery query) => Math.Max(options.PrefetchLimit, query.Top * Math.Max(1, query.MaxPerArticle) * 3);
+    private ulong CandidateCount(SearchQuery query) => (ulong)Math.Max(options.PrefetchLimit, query.Top * Math.Max(1, query.MaxPerArticle) * 3);
 }

@@ -1,4 +1,4 @@
-using Bot.Storage.Qdrant.Protocol;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Setup;
 
@@ -14,32 +14,45 @@ internal static class CollectionLayout
     /// <summary>Qdrant 1.19 replaced the on_disk/always_ram flags with <c>memory</c> placements; older servers only know the flags.</summary>
     public static readonly Version MemoryPlacementSince = new(1, 19);
 
-    public static readonly IReadOnlyList<(string Field, string Schema)> PayloadIndexes =
+    public static readonly IReadOnlyList<(string Field, PayloadSchemaType Schema)> PayloadIndexes =
     [
-        (PayloadKeys.Kind, "keyword"),
-        (PayloadKeys.ArticleId, "keyword"),
-        (PayloadKeys.Published, "datetime"),
-        (PayloadKeys.SourceKey, "keyword"),
-        (PayloadKeys.Tags, "keyword"),
+        (PayloadKeys.Kind, PayloadSchemaType.Keyword),
+        (PayloadKeys.ArticleId, PayloadSchemaType.Keyword),
+        (PayloadKeys.Published, PayloadSchemaType.Datetime),
+        (PayloadKeys.SourceKey, PayloadSchemaType.Keyword),
+        (PayloadKeys.Tags, PayloadSchemaType.Keyword),
     ];
 
-    public static CreateCollection Create(int? denseDimensions, Version serverVersion)
+    public static CreateCollection Create(string name, int? denseDimensions, Version serverVersion)
     {
-        var sparse = new Dictionary<string, SparseVectorParams> { [VectorNames.Sparse] = new("idf") };
-        if (denseDimensions is not { } dims) return new CreateCollection(null, sparse);
-        var placementByMemory = serverVersion >= MemoryPlacementSince;
-        var dense = new VectorParams(dims, "Cosine")
+        var create = new CreateCollection
         {
-            MultivectorConfig = new MultiVectorConfig(MultiVectorConfig.MaxSim),
-            OnDisk = placementByMemory ? null : true,
-            Memory = placementByMemory ? "cold" : null,
-            QuantizationConfig = new QuantizationConfig(new ScalarQuantizationConfig("int8")
-            {
-                Quantile = 0.99,
-                AlwaysRam = placementByMemory ? null : true,
-                Memory = placementByMemory ? "pinned" : null,
-            }),
+            CollectionName = name,
+            SparseVectorsConfig = new SparseVectorConfig { Map = { [VectorNames.Sparse] = new SparseVectorParams { Modifier = Modifier.Idf } } },
         };
-        return new CreateCollection(new Dictionary<string, VectorParams> { [VectorNames.Dense] = dense }, sparse);
+        if (denseDimensions is not { } dims) return create;
+        var byMemory = serverVersion >= MemoryPlacementSince;
+        var scalar = new ScalarQuantization { Type = QuantizationType.Int8, Quantile = 0.99f };
+        var dense = new VectorParams
+        {
+            Size = (ulong)dims,
+            Distance = Distance.Cosine,
+            MultivectorConfig = new MultiVectorConfig { Comparator = MultiVectorComparator.MaxSim },
+            QuantizationConfig = new QuantizationConfig { Scalar = scalar },
+        };
+        if (byMemory)
+        {
+            dense.Memory = Memory.Cold;
+            scalar.Memory = Memory.Pinned;
+        }
+        else
+        {
+#pragma warning disable CS0612 // deprecated in 1.19, and all that older servers understand
+            dense.OnDisk = true;
+            scalar.AlwaysRam = true;
+#pragma warning restore CS0612
+        }
+        create.VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap { Map = { [VectorNames.Dense] = dense } } };
+        return create;
     }
 }

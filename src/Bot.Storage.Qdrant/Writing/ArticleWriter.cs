@@ -1,12 +1,15 @@
 using Bot.Core.Retrieval;
-using Bot.Storage.Qdrant.Protocol;
-using Bot.Storage.Qdrant.Transport;
+using Bot.Storage.Qdrant.Connection;
+using Bot.Storage.Qdrant.Setup;
+using Qdrant.Client.Grpc;
+using static Qdrant.Client.Grpc.Conditions;
 
 namespace Bot.Storage.Qdrant.Writing;
 
 /// <summary>
 /// Saves articles in groups of whole articles (at most <see cref="QdrantOptions.BatchSize"/> chunk
-/// points and well under Qdrant's 32 MiB body limit per request), a few groups in flight at once.
+/// points and <see cref="MaxRequestBytes"/> per request), a few groups in flight at once; each call is retried on
+/// its own (<see cref="QdrantCalls"/>), which is safe because every step is idempotent.
 /// Each group is written in three steps, in this order:
 /// <list type="number">
 /// <item>upsert the chunk points (fixed ids, so an unchanged chunk is overwritten in place);</item>
@@ -21,9 +24,12 @@ namespace Bot.Storage.Qdrant.Writing;
 /// hide the loss from the next run. Qdrant has no transactions: while a group is in flight a reader
 /// may briefly see new chunks next to an old article point or a stale extra chunk.
 /// </summary>
-internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions options, PointFactory points)
+internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, PointFactory points)
 {
-    /// <summary>Half of Qdrant's default 32 MiB request limit, against the estimate's upper bound.</summary>
+    /// <summary>
+    /// Qdrant's gRPC API takes messages of any size, but a retried attempt sends its whole batch again and must fit
+    /// <see cref="QdrantOptions.Timeout"/>: requests stay at half the REST API's 32 MiB limit.
+    /// </summary>
     internal const long MaxRequestBytes = 16L * 1024 * 1024;
 
     public async Task SaveAsync(IReadOnlyList<IndexedArticle> articles, int? denseDimensions, CancellationToken ct)
@@ -40,25 +46,31 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
     private async Task WriteGroupAsync(IReadOnlyList<ArticlePoints> group, CancellationToken ct)
     {
         foreach (var batch in Batches(group.SelectMany(a => a.Chunks)))
-            await transport.UpsertAsync(options.Collection, batch, ct);
-        var stale = group.Select(a => Conditions.Nested(
-            [Conditions.Kind(PointKinds.Chunk), Conditions.Is(PayloadKeys.ArticleId, a.Id)],
-            [Conditions.Is(PayloadKeys.Fingerprint, a.Fingerprint)])).ToList();
-        await transport.DeleteAsync(options.Collection, new Filter { Should = stale }, ct);
+            await UpsertAsync("save chunks", batch, ct);
+        var stale = new Filter();
+        foreach (var article in group)
+            stale.Should.Add(Filter(new Filter
+            {
+                Must = { MatchKeyword(PayloadKeys.Kind, PointKinds.Chunk), MatchKeyword(PayloadKeys.ArticleId, article.Id) },
+                MustNot = { MatchKeyword(PayloadKeys.Fingerprint, article.Fingerprint) },
+            }));
+        await calls.RunAsync("delete stale chunks", (c, t) => c.DeleteAsync(options.Collection, stale, cancellationToken: t), ct);
         foreach (var batch in Batches(group.Select(a => a.Article)))
-            await transport.UpsertAsync(options.Collection, batch, ct);
+            await UpsertAsync("save articles", batch, ct);
     }
+
+    private Task UpsertAsync(string operation, IReadOnlyList<PointStruct> batch, CancellationToken ct) =>
+        calls.RunAsync(operation, (c, t) => c.UpsertAsync(options.Collection, batch, cancellationToken: t), ct);
 
     private ArticlePoints ToPoints(IndexedArticle indexed)
     {
         var (article, chunks) = indexed;
         var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
         var articlePoint = PointFactory.ForArticle(article, chunks.Count);
-        var bytes = chunkPoints.Sum(p => p.MaxJsonBytes()) + articlePoint.MaxJsonBytes();
-        foreach (var point in chunkPoints.Append(articlePoint))
-            if (point.MaxJsonBytes() > MaxRequestBytes)
-                throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of about {point.MaxJsonBytes() / 1_048_576} MiB); split its text.");
-        return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, articlePoint, bytes);
+        var sizes = chunkPoints.Append(articlePoint).Select(p => (long)p.CalculateSize()).ToList();
+        if (sizes.Max() > MaxRequestBytes)
+            throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of {sizes.Max() / 1_048_576} MiB); split its text.");
+        return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, articlePoint, sizes.Sum());
     }
 
     /// <summary>Whole articles per group; an article too big for one batch gets a group of its own.</summary>
@@ -93,7 +105,7 @@ internal sealed class ArticleWriter(QdrantTransport transport, QdrantOptions opt
         long bytes = 0;
         foreach (var point in all)
         {
-            var size = point.MaxJsonBytes();
+            var size = (long)point.CalculateSize();
             if (batch.Count > 0 && (batch.Count == options.BatchSize || bytes + size > MaxRequestBytes))
             {
                 yield return batch;

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Writing;
 
@@ -18,6 +20,13 @@ internal static class PointIds
 
     /// <summary>The one point that records which embedding model the dense vectors come from.</summary>
     public static string Space { get; } = NameBased("space");
+
+    public static PointId Of(string uuid) => new() { Uuid = uuid };
+
+    /// <summary>An id as text whichever form Qdrant sends it in (UUID or unsigned integer).</summary>
+    public static string Text(PointId id) => id.PointIdOptionsCase == PointId.PointIdOptionsOneofCase.Uuid
+        ? id.Uuid
+        : id.Num.ToString(CultureInfo.InvariantCulture);
 
     public static string NameBased(string name)
     {

@@ -18,6 +18,8 @@ public static class ApiEndpoints
         api.MapSearch();
         api.MapArticles();
         api.MapIngest();
+        api.MapFeedback();
+        api.MapSources();
         return api;
     }
 }

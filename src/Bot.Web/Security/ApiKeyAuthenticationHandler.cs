@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Web.Security;
 
 /// <summary>
-/// Authenticates REST callers by the X-Api-Key header. With no keys configured, loopback callers are
+/// Authenticates REST callers by the X-Api-Key header. With no keys configured, loopback callers (not via a proxy) are
 /// admins and everyone else is refused, so an unconfigured server is never open to the network.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -27,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = Request.Headers[HeaderName].ToString();
         if (keys.Count == 0)
         {
-            return Task.FromResult(LoopbackPolicy.Allows(Context.Connection.RemoteIpAddress)
+            return Task.FromResult(LoopbackPolicy.Allows(Context)
                 ? Success("local", ApiRoles.Admin)
                 : AuthenticateResult.Fail("No API keys are configured (Api:Keys), so only local callers are allowed."));
         }

@@ -4,8 +4,9 @@ import { initChat } from './js/chat.js';
 import { $ } from './js/dom.js';
 import { initFilters, refreshSources } from './js/filters.js';
 import { initIngest, onIngestFinished } from './js/ingest.js';
-import { closePanel, isPanelOpen } from './js/panel.js';
+import { closePanel, isPanelOpen, openArticle } from './js/panel.js';
 import { initSearch } from './js/search.js';
+import { loadSources, onSourceSynced } from './js/sources.js';
 import { identify, initSession, isAdmin } from './js/session.js';
 
 const views = ['ask', 'search', 'articles'];
@@ -18,7 +19,10 @@ function showView() {
     if (link.dataset.view === current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (current === 'articles') loadArticles();
+  if (current === 'articles') {
+    loadArticles();
+    if (isAdmin()) loadSources();
+  }
 }
 
 initSession();
@@ -45,6 +49,27 @@ if (isAdmin()) {
     loadArticles();
     refreshSources();
   });
+  $('source-panel').hidden = false;
+  onSourceSynced(() => {
+    loadArticles();
+    refreshSources();
+  });
 }
 showView();
+openLinked();
 document.body.dataset.ready = 'true';
+
+/**
+ * Links into the page from elsewhere (a Teams citation, an answer cut to fit a chat): ?article=ID&start=&end=
+ * opens the article with the quoted span highlighted; ?q= puts a question in the box, ready to send.
+ */
+function openLinked() {
+  const params = new URLSearchParams(location.search);
+  const article = params.get('article');
+  if (article) {
+    const span = (name) => (/^\d+$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);
+    openArticle(article, { start: span('start'), end: span('end'), kicker: 'Source' });
+  }
+  const question = params.get('q');
+  if (question && !$('question').value) $('question').value = question;
+}

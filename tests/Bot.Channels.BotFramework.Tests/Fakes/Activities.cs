@@ -73,7 +73,20 @@ public static class Activities
         ["membersAdded"] = new JsonArray(memberIds.Select(m => (JsonNode)new JsonObject { ["id"] = m }).ToArray()),
     };
 
-    public static JsonObject FeedbackInvoke(string serviceUrl, string messageId, string reaction, string? feedbackText) => new()
+    public static JsonObject InstallationUpdate(string serviceUrl, string conversationId, string action = "add") => new()
+    {
+        ["type"] = "installationUpdate",
+        ["id"] = NewId(),
+        ["action"] = action,
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = UserId },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel" },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+    };
+
+    public static JsonObject FeedbackInvoke(string serviceUrl, string messageId, string reaction, string? feedbackText,
+        string conversationId = "a:1personal-chat") => new()
     {
         ["type"] = "invoke",
         ["name"] = "message/submitAction",
@@ -81,7 +94,7 @@ public static class Activities
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = UserId, ["aadObjectId"] = "aad-ada" },
-        ["conversation"] = new JsonObject { ["id"] = "a:1personal-chat", ["conversationType"] = "personal" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = conversationId.StartsWith("a:", StringComparison.Ordinal) ? "personal" : "groupChat" },
         ["recipient"] = new JsonObject { ["id"] = BotId },
         ["replyToId"] = messageId,
         ["value"] = new JsonObject

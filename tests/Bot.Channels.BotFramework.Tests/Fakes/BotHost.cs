@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,19 +16,18 @@ namespace Bot.Channels.BotFramework.Tests.Fakes;
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TempDirectory _folder;
 
-    private BotHost(WebApplication app, TempDirectory folder, HttpClient client, LogRecorder logs)
+    private BotHost(WebApplication app, HttpClient client, LogRecorder logs, RecordingFeedbackStore feedback)
     {
+        Feedback = feedback;
         _app = app;
-        _folder = folder;
         Client = client;
         Logs = logs;
     }
 
     public HttpClient Client { get; }
     public LogRecorder Logs { get; }
-    public string FeedbackFile => Path.Combine(_folder.Path, "feedback", "feedback.jsonl");
+    public RecordingFeedbackStore Feedback { get; }
 
     /// <param name="settings">Overrides of the default test configuration (null removes a key).</param>
     /// <param name="beforeEndpoint">Middleware to run before the endpoint (e.g. to simulate a remote caller).</param>
@@ -37,9 +35,9 @@ public sealed class BotHost : IAsyncDisposable
         FakeBotService service,
         IAskService ask,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplication>? beforeEndpoint = null)
+        Action<WebApplication>? beforeEndpoint = null,
+        string environment = "Production")
     {
-        var folder = new TempDirectory();
         var configuration = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = TestKeys.AppId,
@@ -52,27 +50,38 @@ public sealed class BotHost : IAsyncDisposable
             ["BotFramework:StreamingUpdateInterval"] = "00:00:00",
             ["BotFramework:TypingInterval"] = "00:10:00",
             ["BotFramework:RetryBaseDelay"] = "00:00:00.010",
-            ["BotFramework:FeedbackFolder"] = Path.Combine(folder.Path, "feedback"),
             ["BotFramework:WebChatUrl"] = "https://bot.example.com/chat",
+            // The fake Connector listens on loopback; production hosts stay out of tests.
+            ["BotFramework:AllowedServiceUrls:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(configuration.Where(c => c.Value is not null));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new LogRecorder();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton(ask);
+        var feedback = new RecordingFeedbackStore();
+        builder.Services.AddSingleton<IFeedbackStore>(feedback);
         builder.Services.AddBotFramework(builder.Configuration);
 
         var app = builder.Build();
         beforeEndpoint?.Invoke(app);
         app.MapBotFramework("/api/messages");
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotHost(app, folder, new HttpClient { BaseAddress = new Uri(address) }, logs);
+        return new BotHost(app, new HttpClient { BaseAddress = new Uri(address) }, logs, feedback);
     }
 
     public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token) => PostRawAsync(activity.ToJsonString(), token);
@@ -92,6 +101,5 @@ public sealed class BotHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _folder.Dispose();
     }
 }

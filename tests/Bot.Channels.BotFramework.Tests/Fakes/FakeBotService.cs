@@ -27,6 +27,7 @@ public sealed class FakeBotService : IAsyncDisposable
     public string ServiceUrl => BaseUrl + "/";
     public string ConnectorMetadataUrl => BaseUrl + "/botconnector/.well-known/openidconfiguration";
     public string EntraMetadataUrlTemplate => BaseUrl + "/{tenant}/v2.0/.well-known/openid-configuration";
+    public string ManagedIdentityUrl => BaseUrl + "/msi/token";
 
     /// <summary>Lets a test answer a Connector request with an error status (and Retry-After seconds) instead.</summary>
     public Func<RecordedRequest, (int Status, int? RetryAfterSeconds)?>? Failure { get; set; }
@@ -34,6 +35,7 @@ public sealed class FakeBotService : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
     public IReadOnlyList<RecordedRequest> Activities => Requests.Where(r => r.IsActivity).ToList();
     public IReadOnlyList<RecordedRequest> TokenRequests => Requests.Where(r => r.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<RecordedRequest> ManagedIdentityRequests => Requests.Where(r => r.Path == "/msi/token").ToList();
 
     public static async Task<FakeBotService> StartAsync()
     {
@@ -89,6 +91,16 @@ public sealed class FakeBotService : IAsyncDisposable
             var recorded = Record(context, null, form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             _requests.Enqueue(recorded);
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = $"token-{recorded.Sequence}" });
+        });
+
+        // A managed identity endpoint as the instance metadata service answers: expires_in as a string.
+        _app.MapGet("/msi/token", (HttpContext context) =>
+        {
+            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+            query["Metadata"] = context.Request.Headers["Metadata"].ToString();
+            var recorded = Record(context, null, query);
+            _requests.Enqueue(recorded);
+            return Results.Json(new { token_type = "Bearer", expires_in = "3600", access_token = $"msi-token-{recorded.Sequence}" });
         });
 
         _app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>

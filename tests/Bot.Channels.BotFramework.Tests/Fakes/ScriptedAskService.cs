@@ -17,7 +17,7 @@ public sealed class ScriptedAskService : IAskService
                 0, 170),
             new Citation(2, "article-2", "Wall Street slips after Fed decision", null, "Reuters", null, "article-2#3",
                 "Stocks fell after the decision.", 40, 71),
-        ]) { Answerer = "scripted" };
+        ]) { Answerer = "scripted", FollowUps = ["More on Fed raises rates by 25 basis points", "More on Wall Street slips after Fed decision"] };
 
     public ConcurrentQueue<AskRequest> Requests { get; } = new();
 

@@ -49,6 +49,14 @@ public sealed class AskServiceTests
         Assert.Equal(context.Question, context.Query);
     }
 
+    [Fact]
+    public async Task The_answer_suggests_asking_more_about_the_story_it_cites()
+    {
+        var answer = await AskAsync("How many soldiers were killed in the Niger ambush?", "c3");
+
+        Assert.Equal([$"More on “{answer.Citations[0].Title.TrimEnd('.')}”"], answer.FollowUps);
+    }
+
     /// <summary>Quotes the first passage's first sentence and remembers what it was given.</summary>
     private sealed class RecordingAnswerer : IAnswerer
     {

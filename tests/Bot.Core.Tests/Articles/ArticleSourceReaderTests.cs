@@ -23,7 +23,7 @@ public sealed class ArticleSourceReaderTests
         await WriteAsync(folder, "a/z.md", "# Z\n\nText z.");
         await WriteAsync(folder, "a/b/deep.json", """{"text": "Text deep."}""");
         await WriteAsync(folder, "A.csv", "text\nText A1.\nText A2.\n");
-        await WriteAsync(folder, "notes.pdf", "%PDF-1.4");
+        await WriteAsync(folder, "notes.docx", "PK");
         await WriteAsync(folder, "b.meta.json", """{"title": "Title b"}""");
         await WriteAsync(folder, ".hidden/secret.txt", "Hidden.");
         await WriteAsync(folder, ".draft.txt", "Hidden too.");
@@ -84,14 +84,14 @@ public sealed class ArticleSourceReaderTests
     public async Task Missing_paths_unknown_types_and_sidecars_are_one_problem_each()
     {
         using var folder = new TempDirectory();
-        var pdf = await WriteAsync(folder, "paper.pdf", "%PDF");
+        var docx = await WriteAsync(folder, "paper.docx", "PK");
         var sidecar = await WriteAsync(folder, "x.meta.json", "{}");
         var missing = folder.File("nope.txt");
 
         Assert.Equal([new ReadProblem(missing, null, "no such file or folder")], await Reading.ReadAllAsync(missing));
-        var unsupported = Assert.Single(await Reading.ReadAllAsync(pdf));
+        var unsupported = Assert.Single(await Reading.ReadAllAsync(docx));
         Assert.Equal(
-            new ReadProblem(pdf, null, "unsupported file type '.pdf' (supported: .csv, .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .txt)"),
+            new ReadProblem(docx, null, "unsupported file type '.docx' (supported: .csv, .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .pdf, .txt)"),
             unsupported);
         Assert.Equal([new ReadProblem(sidecar, null, "a sidecar metadata file is read with its article, not on its own")],
             await Reading.ReadAllAsync(sidecar));

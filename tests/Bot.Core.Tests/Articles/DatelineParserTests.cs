@@ -45,7 +45,8 @@ public sealed class DatelineParserTests
     {
         var text = File.ReadAllText(SharedData.Require("seeds/niger-drones-reuters.txt"));
         var dateline = DatelineParser.Parse(text);
-        Assert.Equal(new Dateline("Niamey", "Reuters", "Tim Cocks and Abdoulaye Massalatchi", dateline!.LeadStart), dateline);
+        Assert.Equal(new Dateline("Niamey", "Reuters", "Tim Cocks and Abdoulaye Massalatchi", dateline!.LeadStart) { PlaceStart = dateline.PlaceStart }, dateline);
+        Assert.Equal("NIAMEY", text.Substring(dateline.PlaceStart!.Value, "NIAMEY".Length));
         Assert.StartsWith("Niger has asked the United States", text[dateline.LeadStart..]);
     }
 }

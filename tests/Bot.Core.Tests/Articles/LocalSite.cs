@@ -16,9 +16,14 @@ internal sealed class LocalSite : IAsyncDisposable
 
     private readonly WebApplication app;
 
+    private int requests;
+
     private LocalSite(WebApplication app, Uri root) => (this.app, Root) = (app, root);
 
     public Uri Root { get; }
+
+    /// <summary>Requests the server has received, so a test can prove a refused URL was never fetched.</summary>
+    public int Requests => Volatile.Read(ref requests);
 
     public Uri this[string path] => new(Root, path);
 
@@ -28,12 +33,23 @@ internal sealed class LocalSite : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        LocalSite? site = null;
+        app.Use(async (context, next) =>
+        {
+            if (site is not null) Interlocked.Increment(ref site.requests);
+            await next(context);
+        });
 
         app.MapGet("/story", () => Results.Content(TestPages.Story, "text/html; charset=utf-8"));
         app.MapGet("/plain-page", () => Results.Content(
             "<html><head><title>Local story</title></head><body><p>Agadez (Reuters) - A short local story about the drone base.</p></body></html>",
             "text/html"));
         app.MapGet("/moved", () => Results.Redirect("/plain-page"));
+        app.MapGet("/to-other-loopback", (HttpContext context) => Results.Redirect($"http://127.0.0.2:{context.Connection.LocalPort}/story"));
+        app.MapGet("/to-ftp", () => Results.Redirect("ftp://127.0.0.1/story.txt"));
+        app.MapGet("/loop", () => Results.Redirect("/loop"));
+        app.MapGet("/report.pdf", () => Results.Bytes(Bot.Testing.TestPdfs.ThreePageStory(), "application/pdf"));
+        app.MapGet("/download", () => Results.Bytes(Bot.Testing.TestPdfs.ThreePageStory(), "application/octet-stream"));
         app.MapGet("/data.json", () => Results.Json(new { text = "not a page" }));
         app.MapGet("/large", () => Results.Content("<html><body><p>" + new string('x', LargeBodyBytes) + "</p></body></html>", "text/html"));
         app.MapGet("/large-chunked", async (HttpContext context) =>
@@ -55,7 +71,8 @@ internal sealed class LocalSite : IAsyncDisposable
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new LocalSite(app, new Uri(address));
+        site = new LocalSite(app, new Uri(address));
+        return site;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Bot.Core.Articles;
+using Bot.Core.Fetching;
 using Bot.Testing;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +8,19 @@ namespace Bot.Core.Tests.Articles;
 /// <summary>Runs the real reader over files and URLs and collects what it yields.</summary>
 internal static class Reading
 {
-    public static ArticleSourceReader Reader(ArticleLimits? limits = null, HttpClient? http = null) =>
-        new(http ?? new HttpClient(), Options.Create(limits ?? new ArticleLimits()));
+    /// <summary>What the tests' fetches may reach: the local Kestrel on 127.0.0.1, with no politeness delay.</summary>
+    public static FetchOptions Loopback() => new() { AllowedHosts = ["127.0.0.1"], HostDelay = TimeSpan.Zero };
 
-    public static async Task<List<ReadItem>> ReadAllAsync(string pathOrUrl, ArticleLimits? limits = null, HttpClient? http = null)
+    /// <summary>A reader on a loopback fetcher that lives as long as the test process (for tests that only read files).</summary>
+    public static ArticleSourceReader Reader() =>
+        new(new WebFetcher(Options.Create(new ArticleLimits()), Options.Create(Loopback())), Options.Create(new ArticleLimits()));
+
+    public static async Task<List<ReadItem>> ReadAllAsync(string pathOrUrl, ArticleLimits? limits = null, FetchOptions? fetch = null)
     {
+        limits ??= new ArticleLimits();
+        using var fetcher = new WebFetcher(Options.Create(limits), Options.Create(fetch ?? Loopback()));
         var items = new List<ReadItem>();
-        await foreach (var item in Reader(limits, http).ReadAsync(pathOrUrl, TestContext.Current.CancellationToken))
+        await foreach (var item in new ArticleSourceReader(fetcher, Options.Create(limits)).ReadAsync(pathOrUrl, TestContext.Current.CancellationToken))
             items.Add(item);
         return items;
     }

@@ -9,8 +9,7 @@ public sealed class WebPageReaderTests
 
     private static async Task<List<ReadItem>> ReadAsync(Uri url, ArticleLimits? limits = null)
     {
-        using var http = new HttpClient();
-        return await Reading.ReadAllAsync(url.AbsoluteUri, limits ?? Limits, http);
+        return await Reading.ReadAllAsync(url.AbsoluteUri, limits ?? Limits);
     }
 
     [Fact]
@@ -58,7 +57,7 @@ public sealed class WebPageReaderTests
     {
         await using var site = await LocalSite.StartAsync();
         var url = site["/data.json"];
-        Assert.Equal([new ReadProblem(url.AbsoluteUri, null, "the content type is 'application/json', not an HTML page")], await ReadAsync(url));
+        Assert.Equal([new ReadProblem(url.AbsoluteUri, null, "the content type is 'application/json', not an HTML page or a PDF")], await ReadAsync(url));
     }
 
     [Theory]
@@ -90,5 +89,52 @@ public sealed class WebPageReaderTests
         var problem = Assert.Single(await ReadAsync(url));
         Assert.IsType<ReadProblem>(problem);
         Assert.StartsWith("the download failed:", ((ReadProblem)problem).Reason);
+    }
+
+    [Fact]
+    public async Task A_loopback_url_is_refused_unless_the_allow_list_names_it()
+    {
+        await using var site = await LocalSite.StartAsync();
+        var url = site["/story"];
+
+        var problem = Assert.Single((await Reading.ReadAllAsync(url.AbsoluteUri, fetch: new Bot.Core.Fetching.FetchOptions())).Problems());
+
+        Assert.Equal("refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address; the bot fetches only public addresses unless Ingest:AllowedHosts lists it",
+            problem.Reason);
+        Assert.Equal(0, site.Requests);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_an_address_that_is_not_allowed_is_refused()
+    {
+        await using var site = await LocalSite.StartAsync();
+
+        var problem = Assert.Single((await ReadAsync(site["/to-other-loopback"])).Problems());
+
+        Assert.StartsWith("refused: 127.0.0.2 resolves to 127.0.0.2, a loopback address", problem.Reason);
+        Assert.Equal(1, site.Requests);
+    }
+
+    [Fact]
+    public async Task A_redirect_away_from_http_is_refused_and_endless_redirects_stop()
+    {
+        await using var site = await LocalSite.StartAsync();
+
+        Assert.Equal("refused: redirected to ftp://127.0.0.1/story.txt, which is not an http or https URL",
+            Assert.Single((await ReadAsync(site["/to-ftp"])).Problems()).Reason);
+        Assert.Equal("more than 5 redirects (Ingest:MaxRedirects)", Assert.Single((await ReadAsync(site["/loop"])).Problems()).Reason);
+    }
+
+    [Theory]
+    [InlineData("/report.pdf")]
+    [InlineData("/download")]
+    public async Task A_pdf_url_becomes_an_article_with_its_pages(string path)
+    {
+        await using var site = await LocalSite.StartAsync();
+
+        var article = (await ReadAsync(site[path])).Single().Normalized();
+
+        Assert.Equal("Niger drone talks, in three pages", article.Title);
+        Assert.Equal(3, article.PageStarts.Count);
     }
 }

@@ -1,12 +1,14 @@
+using Bot.Core.Answering;
 using Bot.Core.Evaluation;
 
 namespace Bot.Core.Tests.Evaluation;
 
 public class AnswerEvaluationTests
 {
-    private static AnswerOutcome Outcome(bool impossible, double confidence, bool contains, bool answered = true, string article = "A") =>
-        new(new SquadQuestion(Guid.NewGuid().ToString(), "q", 0, impossible ? [] : ["x"], impossible), article, answered, confidence,
-            contains, false, [1, confidence]);
+    private static AnswerOutcome Outcome(bool impossible, double confidence, bool contains, bool answered = true, string story = "A") =>
+        new(new EvalQuestion(Guid.NewGuid().ToString(), "q", impossible ? [] : ["gold"], impossible, story),
+            answered ? new Answer(contains ? "it was gold [1]" : "it was lead [1]", false, []) { Confidence = confidence } : Answer.Abstain("no", "test"),
+            false, [1, confidence], 1, 2);
 
     private static readonly IReadOnlyList<AnswerOutcome> Outcomes =
     [

@@ -2,6 +2,7 @@ using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
 using Bot.Testing.Qdrant;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 
@@ -16,8 +17,8 @@ public sealed class HybridFusionTests
     [InlineData(1.0)]
     public async Task Score_fusion_is_rank_fusion_of_the_lexical_and_dense_rankings_then_the_per_article_cap(double denseWeight)
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => o.DenseWeight = denseWeight);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url, o => o.DenseWeight = denseWeight);
         await store.InitializeAsync(SampleArchive.Space, Ct);
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones), SampleArchive.Indexed(SampleArchive.Coal),
             SampleArchive.Indexed(SampleArchive.Brexit)], Ct);
@@ -40,16 +41,15 @@ public sealed class HybridFusionTests
     [Fact]
     public async Task A_hybrid_query_without_terms_fuses_the_dense_ranking_alone()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
         await store.InitializeAsync(SampleArchive.Space, Ct);
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones), SampleArchive.Indexed(SampleArchive.Coal)], Ct);
-        var mark = server.Requests.Count;
+        var mark = server.Calls.Count;
         var hybrid = await store.SearchAsync(SampleArchive.Query("the of and", SearchMode.Hybrid, maxPerArticle: 0), Ct);
 
-        var request = server.Requests.Skip(mark).First(); // the candidates; then the winners' passages
-        Assert.Contains("\"using\":\"dense\"", request.Body);
-        Assert.DoesNotContain("bm25", request.Body);
+        var batch = Assert.IsType<QueryBatchPoints>(server.Calls.Skip(mark).First().Request); // the candidates; then the winners' passages
+        Assert.Equal(["dense"], batch.QueryPoints.Select(q => q.Using));
         Assert.Equal(RankFusion.DefaultDenseWeight, hybrid[0].Score, 9); // the best dense candidate, normalised to 1, times the weight
     }
 

@@ -3,25 +3,29 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bot.Core.Retrieval;
+using Bot.Storage.Qdrant.Connection;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Testing;
 using Bot.Testing.Qdrant;
+using Grpc.Core;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 
-/// <summary>Failures over real HTTP: retries, waits, and the messages a user gets when it cannot work.</summary>
+/// <summary>Faults injected by the fake over real gRPC: each ends in a retry or a clear error, never a hang or a half-written article.</summary>
 public sealed class ResilienceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static Dictionary<string, string> RetryAfter(string seconds) => new() { ["retry-after"] = seconds };
+
     [Fact]
-    public async Task A_503_is_retried_after_a_backoff()
+    public async Task Unavailable_is_retried_after_a_backoff()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         var time = new InstantTimeProvider();
-        var store = TestStores.Create(server.Url, time: time);
+        using var store = TestStores.Create(server.Url, time: time);
         await store.InitializeAsync(SampleArchive.Space, Ct);
-        server.Inject("/points", new Fault(Status: 503, Message: "overloaded"));
+        server.Inject("Points/Upsert", new FakeFault(StatusCode.Unavailable, "overloaded"));
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
 
         Assert.NotNull(await store.GetArticleAsync(SampleArchive.Drones.Id, Ct));
@@ -31,41 +35,57 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_429_waits_as_long_as_Retry_After_says_capped_by_the_maximum()
+    public async Task ResourceExhausted_waits_as_long_as_retry_after_says_capped_by_the_maximum()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         var time = new InstantTimeProvider();
-        var store = TestStores.Create(server.Url, o => o.MaxRetryDelay = TimeSpan.FromSeconds(30), time);
+        using var store = TestStores.Create(server.Url, o => o.MaxRetryDelay = TimeSpan.FromSeconds(30), time);
         await store.InitializeAsync(null, Ct);
-        server.Inject("/points/count", new Fault(Status: 429, RetryAfter: "7", Message: "rate limit"));
-        server.Inject("/points/count", new Fault(Status: 429, RetryAfter: "3600", Message: "rate limit"));
-        await store.DeleteArticleAsync("nothing", Ct);
+        server.Inject("Points/Count", new FakeFault(StatusCode.ResourceExhausted, "Rate limiting exceeded", Trailers: RetryAfter("7")));
+        server.Inject("Points/Count", new FakeFault(StatusCode.ResourceExhausted, "Rate limiting exceeded", Trailers: RetryAfter("3600")));
+        Assert.False(await store.DeleteArticleAsync("nothing", Ct));
 
         Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(30)], time.Delays);
-        Assert.Equal(3, server.RequestsTo("POST", "/points/count").Count());
+        Assert.Equal(3, server.CallsTo("Points/Count").Count());
     }
 
     [Fact]
-    public async Task A_timed_out_attempt_is_retried()
+    public async Task A_full_disk_is_not_retried_and_says_so()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        var time = new InstantTimeProvider();
+        using var store = TestStores.Create(server.Url, time: time);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        server.Inject("Points/Upsert", new FakeFault(StatusCode.ResourceExhausted, "No space left on device",
+            Trailers: new Dictionary<string, string> { ["qdrant-insufficient-storage"] = "1" }));
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct));
+        Assert.Contains("out of disk space", error.Message);
+        Assert.Empty(time.Delays);
+        Assert.Empty(await store.GetFingerprintsAsync([SampleArchive.Drones.Id], Ct)); // the article was never committed
+    }
+
+    [Fact]
+    public async Task A_stalled_answer_past_the_deadline_is_retried()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         // Long enough that the retry itself never times out on a busy machine.
-        var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromSeconds(2));
+        using var store = TestStores.Create(server.Url, o => o.Timeout = TimeSpan.FromSeconds(2));
         await store.InitializeAsync(null, Ct);
-        server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)));
+        server.Inject("Points/Count", new FakeFault(Delay: TimeSpan.FromSeconds(20)));
         Assert.False(await store.DeleteArticleAsync("nothing", Ct));
-        Assert.Equal(2, server.RequestsTo("POST", "/points/count").Count());
+        Assert.Equal(2, server.CallsTo("Points/Count").Count());
     }
 
     [Fact]
-    public async Task Timeouts_that_persist_end_in_a_clear_error()
+    public async Task Deadlines_that_keep_passing_end_in_a_clear_error()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => { o.Timeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; });
         await store.InitializeAsync(null, Ct);
-        server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)), times: 2);
+        server.Inject("Points/Count", new FakeFault(Delay: TimeSpan.FromSeconds(20)), times: 2);
         var error = await Assert.ThrowsAsync<ArchiveException>(() => store.DeleteArticleAsync("nothing", Ct));
-        Assert.Contains("did not answer POST /collections/news/points/count within 0.2 s (2 attempt(s))", error.Message);
+        Assert.Contains($"Qdrant at {server.Url} did not answer count points within 0.3 s (2 attempt(s))", error.Message);
     }
 
     [Fact]
@@ -76,7 +96,7 @@ public sealed class ResilienceTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var time = new InstantTimeProvider();
-        var store = TestStores.Create(new Uri($"http://127.0.0.1:{port}"), o => o.MaxRetries = 2, time);
+        using var store = TestStores.Create(new Uri($"http://127.0.0.1:{port}"), o => o.MaxRetries = 2, time);
 
         var error = await Assert.ThrowsAsync<ArchiveException>(() => store.InitializeAsync(null, Ct));
         Assert.Contains($"Qdrant is unreachable at http://127.0.0.1:{port}/", error.Message);
@@ -85,132 +105,133 @@ public sealed class ResilienceTests
         Assert.Equal(2, time.Delays.Count);
     }
 
-    // The web host's health check reads GetStatsAsync: whatever goes wrong must come out as one clear ArchiveException.
-
     [Fact]
-    public async Task An_answer_broken_off_mid_body_is_retried()
+    public async Task A_connection_cut_mid_upload_is_retried_and_the_save_ends_as_a_clean_one_would()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url, o => o.BatchSize = 2);
         await store.InitializeAsync(SampleArchive.Space, Ct);
+        server.Inject("Points/Upsert", new FakeFault(CutConnection: true));
+        server.Inject("Points/Delete", new FakeFault(CutConnection: true));
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones), SampleArchive.Indexed(SampleArchive.Coal)], Ct);
+
+        Assert.Equal(1 + 2 * 4, server.Engine.Collection("news")!.Points.Count); // space point, 3 chunks + 1 article each, no duplicates
+        Assert.Equal(2, (await store.GetFingerprintsAsync([SampleArchive.Drones.Id, SampleArchive.Coal.Id], Ct)).Count);
+        Assert.Empty(server.Violations);
+    }
+
+    [Fact]
+    public async Task Connections_that_keep_being_cut_end_in_a_clear_error_without_a_half_written_article()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url, o => o.MaxRetries = 1);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        server.Inject("Points/Delete", new FakeFault(CutConnection: true), times: 2);
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct));
+        Assert.Contains($"Qdrant at {server.Url} broke off its answer to delete stale chunks (2 attempt(s))", error.Message);
+        // The chunks are there but the article point, the commit marker, is not: the next ingest saves it again.
+        Assert.Empty(await store.GetFingerprintsAsync([SampleArchive.Drones.Id], Ct));
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
-        server.Inject("/points/count", new Fault(BreakOff: true));
-
-        Assert.Equal(1, (await store.GetStatsAsync(Ct)).Articles);
-        Assert.Equal(4, server.RequestsTo("POST", "/points/count").Count()); // articles (twice), chunks, chunks with vectors
+        Assert.Equivalent(SampleArchive.Drones, await store.GetArticleAsync(SampleArchive.Drones.Id, Ct), strict: true);
     }
 
     [Fact]
-    public async Task Answers_that_keep_breaking_off_end_in_a_clear_error()
+    public async Task A_wrong_api_key_is_named_as_such_and_the_right_one_goes_with_every_call()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => o.MaxRetries = 1);
-        await store.InitializeAsync(null, Ct);
-        server.Inject("/collections/news", new Fault(BreakOff: true), times: 2);
-
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
-        Assert.Contains($"Qdrant at {server.Url} broke off its answer to GET /collections/news (2 attempt(s))", error.Message);
-    }
-
-    [Fact]
-    public async Task An_answer_that_stalls_mid_body_times_out()
-    {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 0; });
-        await store.InitializeAsync(null, Ct);
-        server.Inject("/collections/news", new Fault(BreakOff: true, Delay: TimeSpan.FromSeconds(20)));
-
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
-        Assert.Contains("did not answer GET /collections/news within 0.3 s", error.Message);
-    }
-
-    [Fact]
-    public async Task A_wrong_api_key_is_named_as_such()
-    {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load(), apiKey: "right-key");
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(server.Url, o => o.ApiKey = "wrong").InitializeAsync(null, Ct));
-        Assert.Contains("HTTP 401", error.Message);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load(), apiKey: "right-key");
+        using var wrong = TestStores.Create(server.Url, o => o.ApiKey = "wrong");
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => wrong.InitializeAsync(null, Ct));
+        Assert.Contains("the API key is missing or wrong", error.Message);
         Assert.Contains("Qdrant:ApiKey", error.Message);
 
-        var mark = server.Requests.Count;
-        await TestStores.Create(server.Url, o => o.ApiKey = "right-key").InitializeAsync(null, Ct);
-        Assert.All(server.Requests.Skip(mark), r => Assert.Equal("right-key", r.ApiKey));
+        var mark = server.Calls.Count;
+        using var right = TestStores.Create(server.Url, o => o.ApiKey = "right-key");
+        await right.InitializeAsync(null, Ct);
+        Assert.All(server.Calls.Skip(mark), c => Assert.Equal("right-key", c.ApiKey));
     }
 
     [Fact]
     public async Task A_server_older_than_1_10_is_refused()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         server.Engine.Version = "1.9.7";
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(server.Url).InitializeAsync(null, Ct));
+        using var store = TestStores.Create(server.Url);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.InitializeAsync(null, Ct));
         Assert.Contains("version 1.9.7", error.Message);
         Assert.Contains("1.10 or newer", error.Message);
         Assert.Null(server.Engine.Collection("news"));
     }
 
     [Fact]
-    public async Task A_server_that_stays_unready_is_reported()
+    public async Task Server_errors_carry_qdrants_own_message_and_are_not_retried()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        server.Inject("/readyz", new Fault(Status: 503), times: 4);
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(server.Url).InitializeAsync(null, Ct));
-        Assert.Contains("not ready", error.Message);
-    }
-
-    [Fact]
-    public async Task Server_errors_carry_qdrants_own_message()
-    {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
         await store.InitializeAsync(null, Ct);
-        server.Inject("/points/query", new Fault(Status: 500, Message: "Service internal error: segment is broken"));
+        server.Inject("Points/Query", new FakeFault(StatusCode.Internal, "Service internal error: segment is broken"));
         var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SearchAsync(SampleArchive.Query("drones", maxPerArticle: 0), Ct));
-        Assert.Contains("HTTP 500", error.Message);
+        Assert.Contains("(Internal)", error.Message);
         Assert.Contains("segment is broken", error.Message);
+        Assert.Single(server.CallsTo("Points/Query"));
     }
 
     [Fact]
-    public async Task Reading_a_missing_collection_says_to_initialise()
+    public async Task Vectors_the_collection_does_not_take_are_named_as_a_misfit()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => TestStores.Create(server.Url).GetStatsAsync(Ct));
-        Assert.Contains("HTTP 404", error.Message);
-        Assert.Contains("doesn't exist", error.Message);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        server.Inject("Points/Upsert", new FakeFault(StatusCode.InvalidArgument, "Wrong input: Vector dimension error: expected dim: 16, got 5"));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct));
+        Assert.Contains("expected dim: 16, got 5", error.Message);
+        Assert.Contains("do not fit the configured embedder", error.Message);
+    }
+
+    [Fact]
+    public async Task Reading_an_unknown_collection_says_to_initialise()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetStatsAsync(Ct));
+        Assert.Contains("Collection `news` doesn't exist", error.Message);
         Assert.Contains("initialising", error.Message);
     }
 
     [Fact]
     public async Task Cancellation_is_not_turned_into_an_error_or_retried()
     {
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load());
-        var store = TestStores.Create(server.Url);
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
         await store.InitializeAsync(null, Ct);
-        server.Inject("/points/count", new Fault(Delay: TimeSpan.FromSeconds(20)));
+        server.Inject("Points/Count", new FakeFault(Delay: TimeSpan.FromSeconds(20)));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var deleting = store.DeleteArticleAsync("x", cancel.Token);
-        // Cancel once the request is in (not after a fixed time, which a busy machine may not reach it in).
-        while (!server.RequestsTo("POST", "/points/count").Any() && !deleting.IsCompleted) await Task.Delay(10, Ct);
+        // Cancel once the call is in (not after a fixed time, which a busy machine may not reach it in).
+        while (!server.CallsTo("Points/Count").Any() && !deleting.IsCompleted) await Task.Delay(10, Ct);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => deleting);
-        Assert.Single(server.RequestsTo("POST", "/points/count"));
+        Assert.Single(server.CallsTo("Points/Count"));
     }
 
     [Fact]
-    public async Task Https_works()
+    public async Task Https_is_tls_over_the_same_pooled_handler()
     {
         using var certificate = SelfSignedCertificate();
-        await using var server = FakeQdrantServer.Start(QdrantSpec.Load(), certificate);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString() },
-        };
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load(), certificate);
         var url = new UriBuilder(server.Url) { Scheme = "https", Host = "localhost" }.Uri;
-        var store = TestStores.Create(url, handler: handler);
+        var handler = QdrantConnection.CreateHandler(new QdrantOptions());
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString();
+        using var store = TestStores.Create(url, handler: handler);
         await store.InitializeAsync(SampleArchive.Space, Ct);
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
         var found = await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Hybrid), Ct);
         Assert.Equal(SampleArchive.Drones.Id, found.First().Article.Id);
         Assert.StartsWith("qdrant https://localhost:", store.Description);
+
+        using var untrusting = TestStores.Create(url, o => o.MaxRetries = 0);
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => untrusting.GetStatsAsync(Ct));
+        Assert.Contains("certificate must be trusted", error.Message); // one the machine does not trust is refused
     }
 
     private static X509Certificate2 SelfSignedCertificate()

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using Bot.Core.Articles;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Tests.Support;
 using Bot.Storage.Qdrant.Writing;
 using Bot.Testing;
 using Bot.Testing.Qdrant;
+using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Tests.EndToEnd;
 
@@ -16,20 +16,23 @@ public sealed class SavingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        server = FakeQdrantServer.Start(QdrantSpec.Load());
+        server = FakeQdrantServer.Start(QdrantContract.Load());
         store = TestStores.Create(server.Url);
         await store.InitializeAsync(SampleArchive.Space, Ct);
     }
 
     public async ValueTask DisposeAsync()
     {
+        store.Dispose();
         var violations = server.Violations.ToList();
         await server.DisposeAsync();
         Assert.Empty(violations);
     }
 
     private FakeCollection Collection => server.Engine.Collection("news")!;
-    private int PointsOf(string articleId) => Collection.Points.Count(p => (string?)p.Payload["article_id"] == articleId);
+    private int PointsOf(string articleId) => Collection.Points.Count(p => Text(p, "article_id") == articleId);
+
+    private static string? Text(FakePoint point, string key) => point.Payload.TryGetValue(key, out var value) ? value.StringValue : null;
 
     [Fact]
     public async Task Saving_the_same_articles_twice_changes_nothing()
@@ -46,11 +49,11 @@ public sealed class SavingTests : IAsyncLifetime
     {
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
         var shorter = SampleArchive.Article(SampleArchive.Drones.Id, "Shorter", ["Only one sentence now"], SampleArchive.Drones.Published);
-        var mark = server.Requests.Count;
+        var mark = server.Calls.Count;
         await store.SaveAsync([SampleArchive.Indexed(shorter)], Ct);
 
-        var steps = server.Requests.Skip(mark).Select(r => (r.Method, r.Path.Split("/news/")[1], Kinds(r.Body))).ToList();
-        Assert.Equal([("PUT", "points", "chunk"), ("POST", "points/delete", ""), ("PUT", "points", "article")], steps);
+        var steps = server.Calls.Skip(mark).Select(c => (c.Rpc, Kinds(c.Request))).ToList();
+        Assert.Equal([("qdrant.Points/Upsert", "chunk"), ("qdrant.Points/Delete", ""), ("qdrant.Points/Upsert", "article")], steps);
         Assert.Equal(2, PointsOf(shorter.Id)); // one chunk + the article point
         Assert.Equal(shorter.Fingerprint, (await store.GetFingerprintsAsync([shorter.Id], Ct))[shorter.Id]);
     }
@@ -60,8 +63,8 @@ public sealed class SavingTests : IAsyncLifetime
     {
         await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
         var revised = SampleArchive.Article(SampleArchive.Drones.Id, "Revised", ["First new sentence", "Second new sentence"], SampleArchive.Drones.Published);
-        // The stale-chunk delete fails (500 is not retried): the chunks are new but the article point still says "old".
-        server.Inject("/points/delete", new Fault(Status: 500, Message: "disk full"));
+        // The stale-chunk delete fails (Internal is not retried): the chunks are new but the article point still says "old".
+        server.Inject("Points/Delete", new FakeFault(Grpc.Core.StatusCode.Internal, "Service internal error: disk full"));
         await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(revised)], Ct));
         Assert.Equal(SampleArchive.Drones.Fingerprint, (await store.GetFingerprintsAsync([revised.Id], Ct))[revised.Id]);
 
@@ -79,24 +82,38 @@ public sealed class SavingTests : IAsyncLifetime
             new DateTimeOffset(2017, 1, 1 + i % 28, 0, 0, 0, TimeSpan.Zero)))).ToList();
         var huge = SampleArchive.Indexed(SampleArchive.Article("huge0001", "Huge",
             [.. Enumerable.Range(0, 600).Select(s => $"Long article sentence {s}")]));
-        var mark = server.Requests.Count;
+        var mark = server.Calls.Count;
         await store.SaveAsync([.. articles, huge], Ct);
 
-        var upserts = server.Requests.Skip(mark).Where(r => r.Method == "PUT").Select(r => JsonNode.Parse(r.Body!)!["points"]!.AsArray()).ToList();
+        var upserts = server.Calls.Skip(mark).Select(c => c.Request).OfType<UpsertPoints>().Select(u => u.Points).ToList();
         Assert.All(upserts, batch => Assert.InRange(batch.Count, 1, 256));
         Assert.Equal(30 * 20 + 600 + 31, upserts.Sum(b => b.Count));
         // No article's chunks are split across groups except the one too big for any batch.
-        var articlesPerChunkBatch = upserts.Where(b => (string?)b[0]!["payload"]!["kind"] == "chunk")
-            .SelectMany((b, i) => b.Select(p => ((string)p!["payload"]!["article_id"]!, i))).Distinct()
+        var articlesPerChunkBatch = upserts.Where(b => b[0].Payload["kind"].StringValue == "chunk")
+            .SelectMany((b, i) => b.Select(p => (p.Payload["article_id"].StringValue, i))).Distinct()
             .GroupBy(x => x.Item1).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Equal(["huge0001"], articlesPerChunkBatch);
         Assert.Equal(31, (await store.GetStatsAsync(Ct)).Articles);
     }
 
     [Fact]
+    public async Task Compressed_uploads_arrive_as_gzip_and_read_back_the_same()
+    {
+        using var compressing = TestStores.Create(server.Url, o => o.CompressUploads = true);
+        var mark = server.Calls.Count;
+        await compressing.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+
+        var calls = server.Calls.Skip(mark).ToList();
+        Assert.All(calls.Where(c => c.Rpc == "qdrant.Points/Upsert"), c => Assert.Equal("gzip", c.Encoding));
+        Assert.All(calls.Where(c => c.Rpc != "qdrant.Points/Upsert"), c => Assert.Null(c.Encoding)); // small calls stay plain
+        Assert.Equivalent(SampleArchive.Drones, await store.GetArticleAsync(SampleArchive.Drones.Id, Ct), strict: true);
+        Assert.Equal(SampleArchive.Drones.Id, (await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Dense), Ct))[0].Article.Id);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_before_anything_is_written()
     {
-        var mark = server.Requests.Count;
+        var mark = server.Calls.Count;
         var chunks = SampleArchive.Chunks(SampleArchive.Brexit);
         IndexedArticle With(params ReadOnlyMemory<float>[] vectors) =>
             new(SampleArchive.Brexit, [new IndexedChunk(chunks[0], vectors), .. chunks.Skip(1).Select(c => new IndexedChunk(c, []))]);
@@ -108,7 +125,7 @@ public sealed class SavingTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync([SampleArchive.Indexed(SampleArchive.Coal), With(nan)], Ct));
         var stray = new IndexedArticle(SampleArchive.Coal, [new IndexedChunk(chunks[0], [])]);
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync([stray], Ct));
-        Assert.Equal(mark, server.Requests.Count);
+        Assert.Equal(mark, server.Calls.Count);
     }
 
     [Fact]
@@ -117,15 +134,16 @@ public sealed class SavingTests : IAsyncLifetime
         var article = SampleArchive.Drones with { Author = "A. Writer", Place = "Niamey", Url = "https://example.com/a", Tags = ["WorldNews"] };
         await store.SaveAsync([SampleArchive.Indexed(article)], Ct);
         var chunk = Collection.Points.Single(p => p.Id == PointIds.ForChunk(article.Id + "-001"));
-        Assert.Equal("chunk", (string)chunk.Payload["kind"]!);
-        Assert.Equal("2017-11-01T00:00:00+00:00", (string)chunk.Payload["published"]!);
-        Assert.Equal("reuters", (string)chunk.Payload["source_key"]!);
-        Assert.Equal(["worldnews"], chunk.Payload["tags"]!.AsArray().Select(t => (string)t!));
-        Assert.Equal(["Niamey", "A. Writer", article.Title], new[] { "place", "author", "context" }.Select(k => (string)chunk.Payload[k]!));
+        Assert.Equal("chunk", Text(chunk, "kind"));
+        Assert.Equal("2017-11-01T00:00:00+00:00", Text(chunk, "published"));
+        Assert.Equal("reuters", Text(chunk, "source_key"));
+        Assert.Equal(["worldnews"], chunk.Payload["tags"].ListValue.Values.Select(t => t.StringValue));
+        Assert.Equal(["Niamey", "A. Writer", article.Title], new[] { "place", "author", "context" }.Select(k => Text(chunk, k)));
+        Assert.Equal((1L, Value.KindOneofCase.IntegerValue), (chunk.Payload["ordinal"].IntegerValue, chunk.Payload["start"].KindCase));
         Assert.Single(chunk.Dense["dense"]); // one sentence, one vector
         Assert.True(chunk.Sparse.ContainsKey("bm25"));
         var articlePoint = Collection.Points.Single(p => p.Id == PointIds.ForArticle(article.Id));
-        Assert.Equal(article.Text, (string)articlePoint.Payload["text"]!);
+        Assert.Equal(article.Text, Text(articlePoint, "text"));
         Assert.Empty(articlePoint.Dense);
         Assert.Empty(articlePoint.Sparse);
     }
@@ -152,7 +170,8 @@ public sealed class SavingTests : IAsyncLifetime
         }
     }
 
-    /// <summary>"chunk", "article" or "" for an upsert body's point kinds.</summary>
-    private static string Kinds(string? body) => body is null || JsonNode.Parse(body)!["points"] is not JsonArray points ? ""
-        : string.Join(",", points.Select(p => (string?)p!["payload"]?["kind"]).Distinct());
+    /// <summary>"chunk", "article" or "" for an upsert's point kinds.</summary>
+    private static string Kinds(Google.Protobuf.IMessage request) => request is UpsertPoints upsert
+        ? string.Join(",", upsert.Points.Select(p => p.Payload["kind"].StringValue).Distinct())
+        : "";
 }

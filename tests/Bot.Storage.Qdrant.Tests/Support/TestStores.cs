@@ -17,6 +17,6 @@ public static class TestStores
             MaxRetries = 3,
         };
         configure?.Invoke(options);
-        return new QdrantArchiveStore(new HttpClient(handler ?? new SocketsHttpHandler()), Options.Create(options), time: time ?? new InstantTimeProvider());
+        return new QdrantArchiveStore(Options.Create(options), null, time ?? new InstantTimeProvider(), handler);
     }
 }

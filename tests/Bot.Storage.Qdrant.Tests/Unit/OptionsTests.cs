@@ -12,7 +12,7 @@ public sealed class OptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Qdrant:Url"] = "https://qdrant.example:6333",
+            ["Qdrant:Url"] = "https://qdrant.example:6334",
             ["Qdrant:ApiKey"] = "secret",
             ["Qdrant:Collection"] = "archive",
             ["Qdrant:Timeout"] = "00:00:05",
@@ -20,11 +20,13 @@ public sealed class OptionsTests
             ["Qdrant:HybridFusion"] = "rrf",
         }).Build();
         using var services = new ServiceCollection().AddLogging().AddQdrantArchiveStore(configuration).BuildServiceProvider();
+        Assert.Contains(services.GetRequiredService<IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>>().Value.Registrations,
+            r => r.Name == "qdrant" && r.Tags.Contains("ready"));
 
         IArchiveStore store = services.GetRequiredService<QdrantArchiveStore>();
         Assert.Same(store, services.GetRequiredService<QdrantArchiveStore>());
         Assert.Null(services.GetService<IArchiveStore>()); // the host chooses the store
-        Assert.Equal("qdrant https://qdrant.example:6333/archive", store.Description);
+        Assert.Equal("qdrant https://qdrant.example:6334/archive", store.Description);
         var options = services.GetRequiredService<IOptions<QdrantOptions>>().Value;
         Assert.Equal((TimeSpan.FromSeconds(5), 2, "secret"), (options.Timeout, options.MaxParallelUploads, options.ApiKey));
         Assert.Equal(QdrantHybridFusion.Rrf, options.HybridFusion);
@@ -38,7 +40,7 @@ public sealed class OptionsTests
             Url = new Uri("ftp://x"), Collection = "bad/name", BatchSize = 1000, Timeout = TimeSpan.Zero, DenseWeight = 1.5,
             HybridFusion = (QdrantHybridFusion)7,
         };
-        var error = Assert.Throws<OptionsValidationException>(() => new QdrantArchiveStore(new HttpClient(), Options.Create(options)));
+        var error = Assert.Throws<OptionsValidationException>(() => new QdrantArchiveStore(Options.Create(options)));
         Assert.Equal(6, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.Contains("Qdrant:BatchSize"));
         Assert.Contains(error.Failures, f => f.Contains("Store:DenseWeight"));
@@ -51,5 +53,19 @@ public sealed class OptionsTests
         var options = new QdrantOptions();
         Assert.Empty(options.Problems());
         Assert.Equal((QdrantHybridFusion.Score, RankFusion.DefaultDenseWeight), (options.HybridFusion, options.DenseWeight));
+        Assert.Equal(new Uri("http://localhost:6334"), options.Url); // Qdrant's gRPC port
+    }
+
+    [Fact]
+    public void The_channel_pools_http2_connections_and_bounds_what_it_receives()
+    {
+        var options = new QdrantOptions { Timeout = TimeSpan.FromSeconds(7) };
+        using var handler = Connection.QdrantConnection.CreateHandler(options);
+        Assert.Equal(TimeSpan.FromMinutes(5), handler.PooledConnectionLifetime); // DNS changes stay visible
+        Assert.True(handler.EnableMultipleHttp2Connections);
+        Assert.Equal(TimeSpan.FromSeconds(7), handler.ConnectTimeout);
+        Assert.True(handler.KeepAlivePingDelay > TimeSpan.Zero);
+        using var channel = Connection.QdrantConnection.Create(options);
+        Assert.True(Connection.QdrantConnection.MaxReceiveBytes > Writing.ArticleWriter.MaxRequestBytes, "a stored article can be read back");
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Bot.Storage.Qdrant.Reading;
 using Bot.Storage.Qdrant.Setup;
 
 namespace Bot.Storage.Qdrant.Tests.Unit;
@@ -21,18 +19,4 @@ public sealed class ParsingTests
     [InlineData("dev")]
     [InlineData("one.two")]
     public void Unreadable_versions_give_null(string text) => Assert.Null(CollectionSetup.ParseVersion(text));
-
-    [Fact]
-    public void Segment_sizes_are_summed_for_the_collection_only()
-    {
-        var telemetry = JsonDocument.Parse("""
-            {"id":"n","collections":{"number_of_collections":2,"collections":[
-              {"id":"news","shards":[{"id":0,"remote":[],"replicate_states":{},"local":{"total_optimized_points":0,"segments":[
-                 {"info":{"disk_usage_bytes":100,"ram_usage_bytes":10}},{"info":{"disk_usage_bytes":50,"ram_usage_bytes":5}}]}}]},
-              {"id":"other","shards":[{"id":0,"remote":[],"replicate_states":{},"local":{"total_optimized_points":0,"segments":[
-                 {"info":{"disk_usage_bytes":999,"ram_usage_bytes":999}}]}}]}]}}
-            """).RootElement;
-        Assert.Equal((150L, 15L), StatsReader.SegmentSizes(telemetry, "news"));
-        Assert.Equal((0L, 0L), StatsReader.SegmentSizes(JsonDocument.Parse("""{"id":"n","collections":{"number_of_collections":0}}""").RootElement, "news"));
-    }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Chunking;
+using Bot.Core.Fetching;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Testing.Hostile;
@@ -18,8 +19,9 @@ public static class ReaderInvariants
     /// <summary>Reads <paramref name="path"/> with the real reader and checks every invariant; returns what it read.</summary>
     public static async Task<IReadOnlyList<ReadItem>> ReadAndCheckAsync(string path, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient();
-        var reader = new ArticleSourceReader(http, Options.Create(Limits));
+        // Files only: the fetcher is never asked for anything.
+        using var fetcher = new WebFetcher(Options.Create(Limits), Options.Create(new FetchOptions()));
+        var reader = new ArticleSourceReader(fetcher, Options.Create(Limits));
         var items = new List<ReadItem>();
         await foreach (var item in reader.ReadAsync(path, cancellationToken)) items.Add(item);
         Check(items, path);

@@ -79,16 +79,7 @@ public sealed class ChatPage : IAsyncDisposable
     public ILocator Marker(int number) => Answers.Last.Locator($"button.cite[data-number='{number}']").First;
 
     /// <summary>Saves a screenshot in the test output folder and names it in the test output.</summary>
-    public async Task<string> ScreenshotAsync(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name + ".png");
-        var image = await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
-        TestContext.Current.AddAttachment(name + ".png", image, "image/png");
-        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
-        return path;
-    }
+    public Task<string> ScreenshotAsync(string name) => ChromiumFixture.ScreenshotAsync(Page, name);
 
     public void AssertNoScriptErrors() => Assert.Empty(scriptErrors);
 

@@ -66,6 +66,41 @@ public sealed class WebChatTests(WebHostFixture fixture, ChromiumFixture chromiu
         chat.AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task Follow_up_buttons_under_an_answer_ask_about_the_cited_story_in_the_same_conversation()
+    {
+        await using var chat = await OpenAsync();
+        var answer = await chat.AskAsync(WebHost.SeedQuestion);
+        var followUp = (string)answer["followUps"]![0]!;
+
+        var button = chat.Answers.Last.GetByRole(AriaRole.Group, new() { Name = "Ask next" }).GetByRole(AriaRole.Button, new() { Name = followUp });
+        await Expect(button).ToBeVisibleAsync();
+        var next = await chat.SendAndWaitAsync(() => button.ClickAsync());
+
+        Assert.Equal(followUp, (string)chat.AskRequests[^1]["question"]!);
+        Assert.Equal((string)chat.AskRequests[0]["conversationId"]!, (string)chat.AskRequests[^1]["conversationId"]!);
+        Assert.False((bool)next["abstained"]!);
+        await Expect(chat.Page.Locator(".question-text").Last).ToHaveTextAsync(followUp);
+        chat.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_link_from_a_Teams_citation_opens_the_article_at_the_quote_and_a_link_from_a_cut_answer_fills_in_the_question()
+    {
+        using var client = fixture.Host.Client();
+        var citation = (await (await client.AskAsync(WebHost.SeedQuestion)).JsonAsync())["citations"]![0]!;
+        await using var chat = await OpenAsync();
+
+        await chat.GotoAsync($"/?article={Uri.EscapeDataString((string)citation["articleId"]!)}&start={(int)citation["start"]!}&end={(int)citation["end"]!}");
+        await Expect(chat.Panel).ToBeVisibleAsync();
+        await Expect(chat.Page.Locator("#panel-title")).ToHaveTextAsync((string)citation["title"]!);
+        await Expect(chat.PanelMarks).ToHaveTextAsync((string)citation["quote"]!);
+
+        await chat.GotoAsync("/?q=" + Uri.EscapeDataString("What did the minister say?"));
+        await Expect(chat.Question).ToHaveValueAsync("What did the minister say?");
+        chat.AssertNoScriptErrors();
+    }
+
     private sealed class AnswerState
     {
         public string State { get; set; } = "";
@@ -183,7 +218,9 @@ public sealed class WebChatTests(WebHostFixture fixture, ChromiumFixture chromiu
         await Expect(chat.Question).ToBeFocusedAsync();
         await Expect(chat.Question).ToHaveValueAsync("");
 
-        // Back from the question box into the answer: the last source's title is the nearest control.
+        // Back from the question box into the answer: its follow-up question first, then the last source's title.
+        await chat.Page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(chat.Page.Locator(".follow-up:focus")).ToBeFocusedAsync();
         await chat.Page.Keyboard.PressAsync("Shift+Tab");
         var source = chat.Page.Locator(".source-title:focus");
         await Expect(source).ToBeFocusedAsync();

@@ -38,15 +38,28 @@ public sealed record ConfidenceFeatures(
     bool NameOrNumberSwapped,
     /// <summary>A content word of the question is replaced by another before a shared word.</summary>
     bool ModifierSwapped,
-    /// <summary>The question wants a date, number or name and the sentence has none that is new.</summary>
-    bool AnswerTypeMissing)
+    /// <summary>The question wants a short answer (a name, date, place or amount): <see cref="QuestionIntent.WantsShortAnswer"/>.</summary>
+    bool WantsShortAnswer,
+    /// <summary>The question wants a short answer and the sentence holds none of that kind that is new.</summary>
+    bool ShortAnswerMissing,
+    /// <summary>The sentence's amount counts what the question counts.</summary>
+    bool ShortAnswerFocused,
+    /// <summary>How near the short answer stands to the question's words in the sentence, 0..1 (0 without one).</summary>
+    double ShortAnswerNearness,
+    /// <summary>The question asks why, or what somebody said.</summary>
+    bool AsksWhyOrSaid,
+    /// <summary>The sentence gives a reason (for "why") or reports speech (for "what did X say").</summary>
+    bool Cue,
+    /// <summary>The sentence names the day the question names.</summary>
+    bool SameDay)
 {
     /// <summary>Names of <see cref="ToVector"/>'s entries, in order (the first is the intercept).</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         "intercept", "coverage", "windowCoverage", "passageCoverage", "fullWindow", "coverageSquared", "logMissingTerms", "missingRarity", "margin", "logQuestionTerms",
         "sentenceNovelty", "negationMismatch", "negationLost", "negationAdded", "entityMissing", "numberMissing", "opposite",
-        "nameOrNumberSwapped", "modifierSwapped", "answerTypeMissing",
+        "nameOrNumberSwapped", "modifierSwapped", "wantsShortAnswer", "shortAnswerMissing", "shortAnswerFocused", "shortAnswerNearness",
+        "asksWhyOrSaid", "cue", "sameDay",
     ];
 
     public double[] ToVector() =>
@@ -70,7 +83,13 @@ public sealed record ConfidenceFeatures(
         Flag(Opposite),
         Flag(NameOrNumberSwapped),
         Flag(ModifierSwapped),
-        Flag(AnswerTypeMissing),
+        Flag(WantsShortAnswer),
+        Flag(ShortAnswerMissing),
+        Flag(ShortAnswerFocused),
+        ShortAnswerNearness,
+        Flag(AsksWhyOrSaid),
+        Flag(Cue),
+        Flag(SameDay),
     ];
 
     private static double Flag(bool value) => value ? 1 : 0;

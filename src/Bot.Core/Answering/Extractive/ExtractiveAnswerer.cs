@@ -50,7 +50,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             : await termStatistics.GetDocumentFrequenciesAsync(TextAnalyzer.Terms(context.Query), cancellationToken);
         // Ranked against the stand-alone query: a follow-up's own words may not name what it asks about. Its own
         // words must be in the sentence; the earlier turn's count where the sentence's passage has them.
-        return ExtractiveReader.Read(context.Query, context.Passages, frequencies, context.Question);
+        return ExtractiveReader.Read(context.Query, context.Passages, frequencies, context.Standalone);
     }
 
     /// <summary>The answer and the pieces it streams in: one per quoted sentence, or the abstention message.</summary>
@@ -67,28 +67,8 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             LogAbstained(logger, confidence, options.MinConfidence);
             return (Answer.Abstain(Abstention.Message, Name, confidence), [Abstention.Message]);
         }
-        var (parts, citations) = AnswerComposer.Compose(Choose(reading));
-        return (new Answer(string.Concat(parts), false, citations) { Confidence = confidence, Answerer = Name }, parts);
-    }
-
-    /// <summary>A neighbour adding this much of the question's weight is quoted with the best sentence: the question spans both.</summary>
-    private const double NeighbourGain = 0.1;
-
-    /// <summary>
-    /// The best sentence, a neighbour that completes it, and more sentences scoring close to the best, up to
-    /// MaxSentences (SQuAD-half, never abstaining: containment 0.879 with the neighbour, 0.876 without).
-    /// </summary>
-    private List<SentenceCandidate> Choose(ExtractiveReading reading)
-    {
-        var best = reading.Ranked[0];
-        var chosen = reading.Ranked.Take(options.MaxSentences)
-            .TakeWhile((s, i) => i == 0 || s.Score >= options.FollowingSentenceRatio * best.Score)
-            .Select(s => s.Candidate)
-            .ToList();
-        var completing = reading.NeighboursOfBest().FirstOrDefault(n => !chosen.Contains(n)
-            && reading.Question.Coverage(reading.Question.Near(best.Candidate.Terms.Union(n.Terms).ToHashSet(StringComparer.Ordinal), n.Passage)) - best.Features.Coverage >= NeighbourGain);
-        if (completing is not null) chosen.Insert(1, completing);
-        return chosen.Take(options.MaxSentences).ToList();
+        var (parts, citations, brief) = AnswerComposer.Compose(AnswerPlanner.Plan(reading, options.MaxSentences));
+        return (new Answer(string.Concat(parts), false, citations) { Confidence = confidence, Answerer = Name, Short = brief }, parts);
     }
 
     [LoggerMessage(LogLevel.Debug, "No sentence to rank in {Passages} passages; abstaining.")]

@@ -12,14 +12,8 @@ public sealed class ExtractiveOptions
     /// </summary>
     public double MinConfidence { get; set; } = ConfidenceModel.DefaultThreshold;
 
-    /// <summary>At most this many sentences are quoted in one answer.</summary>
+    /// <summary>At most this many quotes in one answer (a quote is a sentence, or a sentence with the neighbour that completes it).</summary>
     public int MaxSentences { get; set; } = 3;
-
-    /// <summary>
-    /// A sentence after the best one is quoted only when its ranking score is at least this share of the best
-    /// one's, so a clear winner is quoted alone.
-    /// </summary>
-    public double FollowingSentenceRatio { get; set; } = 0.6;
 
     public void Validate()
     {
@@ -27,7 +21,5 @@ public sealed class ExtractiveOptions
             throw new ArgumentOutOfRangeException(nameof(MinConfidence), MinConfidence, $"{SectionName}:{nameof(MinConfidence)} must be between 0 and 1.");
         if (MaxSentences is < 1 or > 10)
             throw new ArgumentOutOfRangeException(nameof(MaxSentences), MaxSentences, $"{SectionName}:{nameof(MaxSentences)} must be between 1 and 10.");
-        if (FollowingSentenceRatio is < 0 or > 1 || double.IsNaN(FollowingSentenceRatio))
-            throw new ArgumentOutOfRangeException(nameof(FollowingSentenceRatio), FollowingSentenceRatio, $"{SectionName}:{nameof(FollowingSentenceRatio)} must be between 0 and 1.");
     }
 }

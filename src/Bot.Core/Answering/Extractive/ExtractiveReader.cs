@@ -50,7 +50,8 @@ public static partial class ExtractiveReader
             best.Features.PassageCoverage,
             question.Terms.Count(t => !window.Contains(t)),
             question.MissingRarity(window),
-            best.Score - (rival?.Score ?? 0),
+            // Against another story's best; with no other story retrieved, no margin to speak of.
+            rival is null ? 0 : best.Score - rival.Score,
             question.Terms.Count,
             sentence.Terms.Count == 0 ? 0 : sentence.Terms.Count(t => !question.Weights.ContainsKey(t)) / (double)sentence.Terms.Count,
             question.Negated && !Negation.IsNegated(sentenceWords),
@@ -61,7 +62,13 @@ public static partial class ExtractiveReader
             Opposites.Flipped(question.Words, sentenceWords),
             substitution.NameOrNumber,
             substitution.Modifier,
-            question.AnswerType != AnswerType.Any && !best.Features.TypeMatch);
+            question.Intent.WantsShortAnswer,
+            question.Intent.WantsShortAnswer && best.Features.Answer is null,
+            best.Features.Answer?.Focused == true,
+            best.Features.Answer?.Nearness ?? 0,
+            question.Intent.Why || question.Intent.Said,
+            best.Features.Cue,
+            best.Features.SameDay);
     }
 
     [GeneratedRegex(@"\d[\d,.]*")]

@@ -5,7 +5,7 @@ namespace Bot.Core.Answering.Extractive;
 
 /// <summary>
 /// The question as the ranker sees it: its distinct content terms, each weighted by its rarity (BM25's idf),
-/// its expected answer type, its words and whether it is negated. Rarity is judged in the whole archive when the
+/// the kind of short answer it wants (<see cref="QuestionIntent"/>), its words and whether it is negated. Rarity is judged in the whole archive when the
 /// store gives document frequencies, else among the retrieved passages; the archive's view sees that a term is
 /// rare even when every retrieved passage happens to hold it. A follow-up's query also holds the earlier turn's
 /// terms (<see cref="ContextTerms"/>): they say which story is meant, not what the sentence must say, so a
@@ -19,7 +19,8 @@ public sealed record QuestionProfile(
     double TotalWeight,
     /// <summary>The weight of a term found nowhere: the scale of <see cref="Weights"/>.</summary>
     double MaxWeight,
-    AnswerType AnswerType,
+    /// <summary>The kind of short answer wanted, read from the question as asked.</summary>
+    QuestionIntent Intent,
     Words Words,
     /// <summary>Terms of the question's names and numbers (capitalised words after the first, digits).</summary>
     IReadOnlySet<string> EntityTerms,
@@ -27,6 +28,15 @@ public sealed record QuestionProfile(
     IReadOnlySet<string> ContextTerms)
 {
     public bool Negated => Negation.IsNegated(Words);
+
+    /// <summary>The days the question names ("October 4" as "10-04", "Oct. 4, 2017" as "2017-10-04"), to match a story's dates however written.</summary>
+    public IReadOnlyList<string> Days { get; } = Spans.DateSpans.Find(Question, null).Select(d => d.Value).Where(v => v.Length is 5 or 10).ToList();
+
+    /// <summary>Whether <paramref name="date"/> (a span value, yyyy-MM-dd) is a day the question names.</summary>
+    public bool NamesDay(string date) => Days.Any(d => date.Length == 10 && (d == date || (d.Length == 5 && date.EndsWith(d, StringComparison.Ordinal))));
+
+    /// <summary>The question's analysed terms as a set.</summary>
+    public IReadOnlySet<string> TermSet { get; } = Terms.ToHashSet(StringComparer.Ordinal);
 
     /// <param name="question">The stand-alone query the passages were retrieved with.</param>
     /// <param name="asked">The question as asked when the query was rewritten from it; it alone says what kind of answer is wanted.</param>
@@ -37,12 +47,16 @@ public sealed record QuestionProfile(
         var asking = words.Stems.Where((_, i) => words.IsAsking(i)).ToHashSet(StringComparer.Ordinal);
         var terms = TextAnalyzer.Terms(question).Where(t => !asking.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var documents = frequencies?.Documents ?? passageTerms.Count;
+        var context = ContextTermsOf(terms, asked);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in terms)
-            weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term)));
-        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), AnswerTypes.Of(asked ?? question),
-            words, EntityTermsOf(question), ContextTermsOf(terms, asked));
+            weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term))) * (context.Contains(term) ? ContextShare : 1);
+        return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), QuestionIntent.Of(asked ?? question),
+            words, EntityTermsOf(question), context);
     }
+
+    /// <summary>An earlier turn's term weighs this share of its rarity: it says which story, not which sentence.</summary>
+    private const double ContextShare = 0.5;
 
     /// <summary>A follow-up with no terms of its own ("Who was it?") is read as the whole query.</summary>
     private static IReadOnlySet<string> ContextTermsOf(IReadOnlyList<string> terms, string? asked)
@@ -64,13 +78,17 @@ public sealed record QuestionProfile(
     private static double Idf(long documents, long frequency) =>
         Math.Log(1 + (Math.Max(documents, frequency) - frequency + 0.5) / (frequency + 0.5));
 
-    /// <summary>The weighted share of the question's terms found in <paramref name="terms"/>, 0..1.</summary>
+    /// <summary>A related word ("attack" for "ambush") counts this share of the question word it stands for.</summary>
+    private const double RelatedShare = 0.6;
+
+    /// <summary>The weighted share of the question's terms found in <paramref name="terms"/> (related words in part), 0..1.</summary>
     public double Coverage(IReadOnlySet<string> terms)
     {
         if (TotalWeight <= 0) return 0;
         var found = 0.0;
         foreach (var term in Terms)
             if (terms.Contains(term)) found += Weights[term];
+            else if (RelatedShare > 0 && RelatedWords.Of(term).Any(terms.Contains)) found += RelatedShare * Weights[term];
         return found / TotalWeight;
     }
 

@@ -24,6 +24,21 @@ public sealed record SentenceCandidate(
     /// <summary>The article's first sentence (news leads and Wikipedia openings say the most).</summary>
     public bool OpensArticle => Position == 0 && Passage.Chunk.Ordinal == 0;
 
+    /// <summary>Where the story's dateline place begins, for the lead sentence of a wire story ("NIAMEY (Reuters) - ..."); else null.</summary>
+    public int? DatelineStart { get; init; }
+
+    /// <summary>
+    /// The lead with its dateline in front ("TUNIS (Reuters) - Turkish President ..."), the quote that proves where
+    /// a story was filed; the sentence itself when it has no dateline.
+    /// </summary>
+    public SentenceCandidate WithDateline()
+    {
+        if (DatelineStart is not { } start) return this;
+        var chunk = Passage.Chunk;
+        var text = chunk.Text[(start - chunk.Start)..(End - chunk.Start)];
+        return this with { Start = start, Text = text, Terms = TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal), DatelineStart = null };
+    }
+
     /// <summary>The sentence right before or after <paramref name="other"/> in the same chunk.</summary>
     public bool IsNeighbourOf(SentenceCandidate other) =>
         Passage.Chunk.Id == other.Passage.Chunk.Id && Math.Abs(Position - other.Position) == 1;
@@ -45,7 +60,8 @@ public static class SentenceCandidates
         {
             var chunk = passages[rank].Chunk;
             var spans = SentenceSplitter.Split(chunk.Text);
-            var leadStart = chunk.Start == 0 ? DatelineParser.Parse(chunk.Text)?.LeadStart ?? 0 : 0;
+            var dateline = chunk.Start == 0 ? DatelineParser.Parse(chunk.Text) : null;
+            var leadStart = dateline?.LeadStart ?? 0;
             for (var position = 0; position < spans.Count; position++)
             {
                 var span = spans[position] with { Start = Math.Max(spans[position].Start, leadStart) };
@@ -55,7 +71,10 @@ public static class SentenceCandidates
                 // A sentence with a bracketed number ("[3]", a Wikipedia footnote) would read as a citation marker.
                 if (CitationMarkers.Find(text).Count > 0 || !seen.Add((chunk.ArticleId, start))) continue;
                 candidates.Add(new SentenceCandidate(passages[rank], rank, position, start, chunk.Start + span.End, text,
-                    TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal)));
+                    TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal))
+                {
+                    DatelineStart = dateline?.PlaceStart is { } place && span.Start == leadStart ? chunk.Start + place : null,
+                });
             }
         }
         return candidates;

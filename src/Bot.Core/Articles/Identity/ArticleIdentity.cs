@@ -31,6 +31,8 @@ public static class ArticleIdentity
         Add(article.Place);
         Add(article.Tags.Count.ToString(CultureInfo.InvariantCulture));
         foreach (var tag in article.Tags) Add(tag);
+        // Only paged documents add their page starts, so every other article keeps the fingerprint it had.
+        if (article.PageStarts.Count > 0) Add("pages " + string.Join(',', article.PageStarts));
         return Sha256Hex(fields.ToString());
     }
 

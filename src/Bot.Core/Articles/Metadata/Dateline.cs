@@ -7,4 +7,8 @@ namespace Bot.Core.Articles.Metadata;
 /// <param name="Agency">The agency in parentheses ("Reuters").</param>
 /// <param name="Author">The byline's names without "By"; null if there is no byline.</param>
 /// <param name="LeadStart">Offset in the text where the lead sentence begins, after the dash.</param>
-public sealed record Dateline(string? Place, string Agency, string? Author, int LeadStart);
+public sealed record Dateline(string? Place, string Agency, string? Author, int LeadStart)
+{
+    /// <summary>Offset in the text where the place is written, as written ("NIAMEY"); null without a place.</summary>
+    public int? PlaceStart { get; init; }
+}

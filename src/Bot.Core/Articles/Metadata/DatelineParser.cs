@@ -48,13 +48,15 @@ public static partial class DatelineParser
 
         var head = window[..marker.Index];
         var notes = LeadingNotes().Match(head);
-        var before = head[(notes.Success ? notes.Length : 0)..].Trim();
+        var afterNotes = head[(notes.Success ? notes.Length : 0)..];
+        var before = afterNotes.Trim();
+        var beforeStart = (notes.Success ? notes.Length : 0) + (afterNotes.Length - afterNotes.TrimStart().Length);
         var agency = marker.Groups["agency"].Value;
         var leadStart = marker.Index + marker.Length;
 
         if (before.Length == 0) return new Dateline(null, agency, null, leadStart);
         var isByline = before.StartsWith("By ", StringComparison.Ordinal);
-        if (!isByline && WholePlace().IsMatch(before)) return new Dateline(TitleCase(before), agency, null, leadStart);
+        if (!isByline && WholePlace().IsMatch(before)) return new Dateline(TitleCase(before), agency, null, leadStart) { PlaceStart = beforeStart };
 
         // A byline, or a stray line ("Scroll down for a graphic."), ends in a capitalised place or in the names.
         var trailing = TrailingPlace().Match(before);
@@ -62,7 +64,10 @@ public static partial class DatelineParser
         var place = trailing.Success ? TitleCase(trailing.Groups["place"].Value) : null;
         var byline = isByline ? Byline().Match(trailing.Success ? before[..trailing.Groups["place"].Index].Trim() : before) : Match.Empty;
         if (place is null && !byline.Success) return null;
-        return new Dateline(place, agency, byline.Success ? byline.Groups["author"].Value.Trim() : null, leadStart);
+        return new Dateline(place, agency, byline.Success ? byline.Groups["author"].Value.Trim() : null, leadStart)
+        {
+            PlaceStart = place is null ? null : beforeStart + trailing.Groups["place"].Index,
+        };
     }
 
     /// <summary>"MARRAKESH, Morocco/CHICAGO," becomes "Marrakesh, Morocco/Chicago"; dotted initials ("D.C.") stay.</summary>

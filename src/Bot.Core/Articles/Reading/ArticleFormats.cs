@@ -6,7 +6,7 @@ public static class ArticleFormats
     private static readonly IArticleFormat[] All =
     [
         new TextFileFormat(), new MarkdownFormat(), new HtmlFileFormat(),
-        new JsonFormat(), new JsonLinesFormat(), new CsvFormat(),
+        new JsonFormat(), new JsonLinesFormat(), new CsvFormat(), new PdfFormat(),
     ];
 
     private static readonly Dictionary<string, IArticleFormat> ByExtension =

@@ -126,16 +126,37 @@ function showFinished(turn, answer) {
   const { article, body } = turn;
   const nearEnd = isNearEnd();
   const citations = Array.isArray(answer.citations) ? answer.citations : [];
-  renderCitedText(body, answer.text ?? '', citations);
+  const { lead, rest } = splitShortAnswer(answer.text ?? '', answer.short);
+  renderCitedText(body, rest, citations);
+  if (lead) body.prepend(el('strong', { class: 'short-answer' }, lead), ' ');
   const parts = [];
+  if (answer.rewrittenQuestion) parts.push(el('p', { class: 'rewritten' }, 'Answered as: ', el('q', {}, answer.rewrittenQuestion)));
   if (answer.abstained) parts.push(el('p', { class: 'answer-label' }, 'Not in the archive'));
   parts.push(body);
   if (citations.length) parts.push(el('div', { class: 'sources' }, el('h2', { class: 'sources-heading' }, 'Sources'), sourceList(citations)));
+  const followUps = Array.isArray(answer.followUps) ? answer.followUps.filter((f) => typeof f === 'string' && f.trim()) : [];
+  if (followUps.length) parts.push(followUpButtons(followUps));
   article.replaceChildren(...parts);
   article.dataset.state = answer.abstained ? 'abstained' : 'answered';
   article.classList.toggle('is-abstained', Boolean(answer.abstained));
   article.removeAttribute('aria-busy');
   scrollToEnd(nearEnd);
+}
+
+// The short answer opens the text as a sentence of its own ("Oct. 4, 2017."); it is shown first and emphasised.
+function splitShortAnswer(text, short) {
+  if (!short?.text) return { lead: '', rest: text };
+  const opening = short.text.replace(/\.$/, '') + '.';
+  if (text.slice(0, opening.length).toLowerCase() !== opening.toLowerCase()) return { lead: '', rest: text };
+  return { lead: text.slice(0, opening.length), rest: text.slice(opening.length).trimStart() };
+}
+
+/** The answer's suggested next questions (about the stories it cites); a tap asks one in the same conversation. */
+function followUpButtons(followUps) {
+  const buttons = followUps.slice(0, 3).map((text) => el('button', { type: 'button', class: 'quiet small follow-up', onclick: () => {
+    if (!running) ask(text);
+  } }, text));
+  return el('div', { class: 'row follow-ups', role: 'group', 'aria-label': 'Ask next' }, ...buttons);
 }
 
 function showFailed(turn, question, message) {

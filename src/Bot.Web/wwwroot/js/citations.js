@@ -35,16 +35,25 @@ export function sourceList(citations) {
       el('span', { class: 'source-text' },
         el('button', { type: 'button', class: 'source-title link', onclick: (event) => open(first, event.currentTarget) },
           first.title || 'Untitled article'),
-        el('span', { class: 'source-meta' }, metaLine(first.source, formatDate(first.published)))));
+        el('span', { class: 'source-meta' }, metaLine(first.source, formatDate(first.published), pages(cited)))));
   }));
 }
+
+/** "p. 3" or "pp. 2, 5" for the quoted pages of a PDF; nothing for other articles. */
+function pages(cited) {
+  const numbers = [...new Set(cited.map((citation) => citation.page).filter(Number.isInteger))].sort((a, b) => a - b);
+  if (numbers.length === 0) return '';
+  return `${numbers.length === 1 ? 'p.' : 'pp.'} ${numbers.join(', ')}`;
+}
+
+const pageOf = (citation) => (Number.isInteger(citation.page) ? `, p. ${citation.page}` : '');
 
 function citeButton(citation) {
   return el('button', {
     type: 'button',
     class: 'cite',
     'data-number': citation.number,
-    'aria-label': `Source ${citation.number}: ${citation.title || 'untitled article'}`,
+    'aria-label': `Source ${citation.number}: ${citation.title || 'untitled article'}${pageOf(citation)}`,
     title: citation.title || '',
     onclick: (event) => open(citation, event.currentTarget),
   }, String(citation.number));
@@ -53,6 +62,6 @@ function citeButton(citation) {
 const open = (citation, from) => openArticle(citation.articleId, {
   start: citation.start,
   end: citation.end,
-  kicker: `Source ${citation.number}`,
+  kicker: `Source ${citation.number}${Number.isInteger(citation.page) ? ` · p. ${citation.page}` : ''}`,
   from,
 });

@@ -1,3 +1,4 @@
+using Bot.Core.Articles.Metadata;
 using Bot.Core.Answering.Extractive;
 using Bot.Core.Articles;
 
@@ -13,7 +14,7 @@ public class AnswerComposerTests
     [InlineData(2017, 3, 15, "March 15, 2017")]
     [InlineData(2016, 9, 30, "Sept. 30, 2016")]
     public void Dates_are_written_in_wire_style(int year, int month, int day, string expected) =>
-        Assert.Equal(expected, AnswerComposer.NewsDate(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(expected, WireDate.Format(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void Attribution_names_source_and_date_when_known_else_the_title()

@@ -53,8 +53,8 @@ internal static class SeedStory
     /// <summary>Read and normalised as ingest does: sidecar metadata, apostrophe repair, title from the lead.</summary>
     private static Article Load()
     {
-        using var http = new HttpClient();
-        var reader = new ArticleSourceReader(http, Options.Create(new ArticleLimits()));
+        using var fetcher = new Bot.Core.Fetching.WebFetcher(Options.Create(new ArticleLimits()), Options.Create(new Bot.Core.Fetching.FetchOptions()));
+        var reader = new ArticleSourceReader(fetcher, Options.Create(new ArticleLimits()));
         var path = Path.Combine(SharedData.RepositoryRoot, "seeds", "niger-drones-reuters.txt");
         var draft = Assert.IsType<ArticleDraft>(Assert.Single(reader.ReadAsync(path).ToBlockingEnumerable()));
         return ArticleNormalizer.Normalize(draft).Article ?? throw new InvalidOperationException("The seed story did not normalise.");

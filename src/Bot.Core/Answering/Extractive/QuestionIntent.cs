@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Bot.Core.Analysis;
+using Bot.Core.Answering.Spans;
+
+namespace Bot.Core.Answering.Extractive;
+
+/// <summary>The kind of short answer a question asks for.</summary>
+public enum Wanted { Any, Agent, Person, Organisation, Place, Date, Time, Count, Amount, Money, Percent, Age, Duration }
+
+/// <summary>
+/// What a question asks for, read from its wording: "who" wants a person or organisation, "where" a place,
+/// "when" a date, "how many soldiers" a count of soldiers (<see cref="Focus"/> "soldier"), "how much" an amount
+/// of money, "what percentage" a percentage, "how old" an age. Questions that want an explanation or an account
+/// ("why", "what did X say") want no short answer: <see cref="Wanted.Any"/>.
+/// </summary>
+public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool Why, bool Said)
+{
+    public static readonly QuestionIntent None = new(Wanted.Any, null, false, false);
+
+    /// <summary>Whether the question wants a name, date, place or amount to lead the answer.</summary>
+    public bool WantsShortAnswer => Wanted != Wanted.Any;
+
+    public bool Accepts(SpanKind kind) => Wanted switch
+    {
+        Wanted.Agent => kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
+        Wanted.Person => kind is SpanKind.Person or SpanKind.Name,
+        Wanted.Organisation => kind is SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
+        Wanted.Place => kind is SpanKind.Place or SpanKind.Country,
+        Wanted.Date => kind is SpanKind.Date,
+        Wanted.Time => kind is SpanKind.Time or SpanKind.Date,
+        Wanted.Count => kind is SpanKind.Number,
+        Wanted.Amount => kind is SpanKind.Number or SpanKind.Money or SpanKind.Percent,
+        Wanted.Money => kind is SpanKind.Money,
+        Wanted.Percent => kind is SpanKind.Percent,
+        Wanted.Age => kind is SpanKind.Age,
+        Wanted.Duration => kind is SpanKind.Duration,
+        _ => false,
+    };
+
+    public static QuestionIntent Of(string question)
+    {
+        var q = Regex.Replace(question.ToLowerInvariant().Replace('’', '\''), @"\s+", " ").Trim();
+        var why = WhyCue().IsMatch(q);
+        var said = SaidCue().IsMatch(q);
+        if (why || said) return new(Wanted.Any, null, why, said);
+        if (AgeCue().IsMatch(q)) return new(Wanted.Age, null, false, false);
+        if (DurationCue().IsMatch(q)) return new(Wanted.Duration, null, false, false);
+        if (PercentCue().IsMatch(q)) return new(Wanted.Percent, null, false, false);
+        if (HowMany().Match(q) is { Success: true } many) return new(Wanted.Count, FocusOf(many.Groups["rest"].Value), false, false);
+        if (HowMuch().Match(q) is { Success: true } much)
+        {
+            var rest = much.Groups["rest"].Value;
+            return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, FocusOf(rest), false, false);
+        }
+        if (CountNoun().IsMatch(q)) return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, null, false, false);
+        if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
+        if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false);
+        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, null, false, false);
+        if (WhichNoun().Match(q) is { Success: true } which)
+            // "which group", "which Treasury official": the noun is the first word or the one after it.
+            foreach (var noun in new[] { which.Groups["second"].Value, which.Groups["first"].Value }.Where(n => n.Length > 0))
+            {
+                var singular = noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+                if (PersonNouns.Contains(singular)) return new(Wanted.Person, TextAnalyzer.Stem(singular), false, false);
+                if (OrganisationNouns.Contains(singular)) return new(Wanted.Organisation, TextAnalyzer.Stem(singular), false, false);
+                if (PlaceNouns.Contains(singular)) return new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
+            }
+        if (WhoCue().IsMatch(q))
+            // "Who is Sweden's ambassador?" asks for a person, "who asked the US...?" for anyone.
+            return q.Split(' ', '-').Any(w => PersonNouns.Contains(w.Trim('?', ',', '\'', 's'))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
+        return None;
+    }
+
+    /// <summary>The head of the words after "how many": the last content word before the verb ("U.S. soldiers were" → "soldier").</summary>
+    private static string? FocusOf(string rest)
+    {
+        string? focus = null;
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var clean = word.Trim('?', ',', '.', '"', '\'');
+            if (clean.Length == 0) continue;
+            if (StopWords.English.Contains(clean) || Verbs.Contains(clean)) break;
+            focus = clean;
+        }
+        return focus is null ? null : TextAnalyzer.Terms(focus).LastOrDefault();
+    }
+
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
+    {
+        "died", "killed", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "will", "would", "could", "can",
+        "voted", "got", "get", "took", "take", "make", "made", "left", "remain", "remained", "face", "faced",
+    };
+
+    private static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
+    {
+        "person", "man", "woman", "official", "minister", "judge", "senator", "lawmaker", "leader", "president", "general", "spokesman",
+        "spokeswoman", "candidate", "diplomat", "ambassador", "prosecutor", "lawyer", "executive", "ceo", "governor", "secretary",
+        "politician", "congressman", "congresswoman", "mayor", "chancellor", "king", "prince", "player", "reporter", "journalist",
+        "activist", "commander", "officer", "envoy", "aide", "adviser", "advisor", "member", "representative", "chief", "head", "director",
+        "chairman", "justice", "nominee", "rival", "opponent", "pope", "cleric",
+    };
+
+    private static readonly HashSet<string> OrganisationNouns = new(StringComparer.Ordinal)
+    {
+        "company", "firm", "group", "party", "organization", "organisation", "agency", "bank", "militia", "union", "network", "newspaper",
+        "channel", "airline", "court", "committee", "ministry", "department", "government", "alliance", "coalition", "faction", "movement",
+        "carmaker", "automaker", "insurer", "lender", "broadcaster", "outlet", "publication", "institution", "university", "body", "country",
+        "nation", "team", "club",
+    };
+
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
+    {
+        "city", "town", "village", "province", "region", "state", "place", "area", "capital", "district", "island", "port", "county",
+        "base", "border", "neighbourhood", "neighborhood",
+    };
+
+    [GeneratedRegex(@"^(?:and |so |but )?why\b|\bwhat (?:was|is|were|are) the reasons?\b|\bfor what reason\b|\bhow come\b|\bwhat (?:caused|prompted|led to|drove)\b")]
+    private static partial Regex WhyCue();
+
+    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|will|would) .{1,60}? (?:say|said|tell|told|think|thinks|claim|argue|warn|mean|write|tweet|announce|add)\b|\bwhat was .{1,40}? (?:response|reaction|message|argument|view|position|stance)\b|\bhow did .{1,40}? (?:respond|react|describe|explain)\b")]
+    private static partial Regex SaidCue();
+
+    [GeneratedRegex(@"\bhow old\b|\bwhat (?:is|was) (?:the |his |her |their )?age\b|\bat what age\b")]
+    private static partial Regex AgeCue();
+
+    [GeneratedRegex(@"\bhow long\b|\bfor how many (?:days|weeks|months|years|hours)\b")]
+    private static partial Regex DurationCue();
+
+    [GeneratedRegex(@"\b(?:what|which) (?:percentage|percent|share|proportion|fraction|portion)\b|\bhow many percent\b|\bby how much\b|\bwhat (?:was|is) the (?:rate|growth|margin)\b")]
+    private static partial Regex PercentCue();
+
+    [GeneratedRegex(@"\bhow many\b(?<rest>.*)")]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"\bhow much\b(?<rest>.*)")]
+    private static partial Regex HowMuch();
+
+    [GeneratedRegex(@"\b(?:money|cost|costs|costing|pay|paid|pays|spend|spent|worth|fund|funding|funds|aid|budget|price|priced|raise|raised|fine|fined|loan|deal|sales|revenue|profit|salary|bail|dollars|value|valued|invest|invested|investment|compensation|damage|damages|bill)\b")]
+    private static partial Regex MoneyCue();
+
+    [GeneratedRegex(@"\bwhat (?:is|was|were|are) the (?:number|total|toll|death toll|tally|amount|size|sum|figure|count|population|cost|price|value|vote|margin|turnout)\b")]
+    private static partial Regex CountNoun();
+
+    [GeneratedRegex(@"\bwhat time\b|\bat what hour\b")]
+    private static partial Regex ClockCue();
+
+    [GeneratedRegex(@"^(?:and |so |but )?when\b|\bwhen (?:did|was|were|is|will|does|do|had|has)\b|\b(?:what|which) (?:year|date|day|month|time|week)\b|\bsince when\b|\bhow soon\b|\bon what (?:date|day)\b|\bby when\b")]
+    private static partial Regex TimeCue();
+
+    [GeneratedRegex(@"^(?:and |so |but )?where\b|\bwhere (?:did|was|were|is|are|will|does|do|had|has|'s)\b|\b(?:what|which) (?:city|country|town|village|province|region|state|place|capital|area|district|island|port|county)\b|\bin what (?:city|country|town|place)\b|\bwhere's\b")]
+    private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@"\b(?:which|what) (?<first>\w+)(?: (?<second>\w+))?")]
+    private static partial Regex WhichNoun();
+
+    [GeneratedRegex(@"^(?:and |so |but )?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|had|has|will|would|could|said|asked|told|led|leads|won|owns)\b|\bwho's\b|\bwhat(?:'s| is| was) the name of\b|\bname (?:of )?the\b")]
+    private static partial Regex WhoCue();
+}

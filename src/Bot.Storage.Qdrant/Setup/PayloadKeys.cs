@@ -1,0 +1,58 @@
+namespace Bot.Storage.Qdrant.Setup;
+
+/// <summary>The three kinds of point that share the collection (see <see cref="Writing.PointFactory"/>).</summary>
+internal static class PointKinds
+{
+    public const string Article = "article";
+    public const string Chunk = "chunk";
+    public const string Space = "space";
+}
+
+/// <summary>The collection's two named vectors: the sentence multivector and the BM25 sparse vector.</summary>
+internal static class VectorNames
+{
+    public const string Dense = "dense";
+    public const string Sparse = "bm25";
+}
+
+/// <summary>Payload keys as stored; members that do not apply to a point's kind are left out.</summary>
+internal static class PayloadKeys
+{
+    public const string Kind = "kind";
+    public const string ArticleId = "article_id";
+    public const string Title = "title";
+    /// <summary>RFC 3339 text (ISO 8601 with offset), which Qdrant's datetime index parses.</summary>
+    public const string Published = "published";
+    public const string Source = "source";
+    /// <summary>Lower-cased source: keyword indexes match exactly, filters ignore case.</summary>
+    public const string SourceKey = "source_key";
+    public const string Url = "url";
+    public const string Tags = "tags";
+    public const string Author = "author";
+    public const string Place = "place";
+    public const string Fingerprint = "fingerprint";
+    public const string ChunkCount = "chunk_count";
+    public const string ChunkId = "chunk_id";
+    public const string Ordinal = "ordinal";
+    public const string Start = "start";
+    public const string End = "end";
+    /// <summary>The chunk's text on chunk points; the article's full text on article points.</summary>
+    public const string Text = "text";
+    public const string Context = "context";
+    /// <summary>The page a PDF chunk comes from (1-based); absent for other chunks.</summary>
+    public const string Page = "page";
+    public const string ModelId = "model_id";
+    public const string Dimensions = "dimensions";
+
+    /// <summary>What an <see cref="Bot.Core.Articles.ArticleSummary"/> needs.</summary>
+    public static readonly string[] Summary = [ArticleId, Title, Published, Source, Url, Tags, ChunkCount];
+
+    /// <summary>What fusing and capping a search candidate needs.</summary>
+    public static readonly string[] Candidate = [ArticleId];
+
+    /// <summary>What a <see cref="Bot.Core.Retrieval.Passage"/> needs: the summary plus the chunk.</summary>
+    public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
+
+    /// <summary>What an <see cref="Bot.Core.Articles.Article"/> needs.</summary>
+    public static readonly string[] Article = [ArticleId, Title, Text, Published, Source, Url, Author, Place, Tags, Fingerprint];
+}

@@ -1,7 +1,7 @@
 using Bot.Core.Answering;
 using Bot.Core.Conversations;
-using Bot.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Core.Tests.Conversations;
 
@@ -37,15 +37,15 @@ public sealed class ConversationMemoryTests
     [Fact]
     public void It_keeps_the_last_turns_of_a_conversation_and_forgets_an_idle_one()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var memory = new ConversationMemory(Options.Create(new ConversationOptions { MaxTurns = 2, IdleExpiry = TimeSpan.FromMinutes(30) }), time);
 
         foreach (var question in new[] { "one", "two", "three" }) memory.Remember("c", Turn(question));
         Assert.Equal(["two", "three"], memory.Recent("c").Select(t => t.Question));
 
-        time.Now += TimeSpan.FromMinutes(29);
+        time.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(2, memory.Recent("c").Count);
-        time.Now += TimeSpan.FromMinutes(31);
+        time.Advance(TimeSpan.FromMinutes(31));
         Assert.Empty(memory.Recent("c"));
     }
 }

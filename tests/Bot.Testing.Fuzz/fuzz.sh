@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one reader with AFL++ and SharpFuzz, starting from the checked-in seeds.
-#   tests/Bot.Testing.Fuzz/fuzz.sh FORMAT SECONDS [FINDINGS_DIR]     FORMAT: csv json jsonl txt md html
+#   tests/Bot.Testing.Fuzz/fuzz.sh FORMAT SECONDS [FINDINGS_DIR]     FORMAT: csv json jsonl txt md html pdf
 # Exits 1 when AFL saved a crash (the inputs are in FINDINGS_DIR/default/crashes), 0 otherwise.
 # Needs afl-fuzz (apt-get install afl++) and the sharpfuzz tool (dotnet tool restore).
 set -euo pipefail
@@ -13,8 +13,13 @@ trap 'rm -rf "$build"' EXIT
 
 dotnet build -c Release "$here/Bot.Testing.Fuzz.csproj" -o "$build" -v q -nologo >/dev/null
 (cd "$root" && dotnet tool restore >/dev/null)
-# Instrument the readers and the HTML parser and extractor they call, so AFL sees their branches.
-for assembly in Bot.Core.dll AngleSharp.dll SmartReader.dll; do
+# Instrument the readers and the parsers they call for this format, so AFL sees their branches.
+assemblies=(Bot.Core.dll)
+if [ "$format" = html ]; then assemblies+=(AngleSharp.dll SmartReader.dll); fi
+if [ "$format" = pdf ]; then
+  for pdfpig in "$build"/UglyToad.PdfPig*.dll; do assemblies+=("$(basename "$pdfpig")"); done
+fi
+for assembly in "${assemblies[@]}"; do
   (cd "$root" && dotnet sharpfuzz "$build/$assembly" >/dev/null)
 done
 

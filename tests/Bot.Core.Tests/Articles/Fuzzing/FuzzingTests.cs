@@ -13,7 +13,7 @@ namespace Bot.Core.Tests.Articles.Fuzzing;
 public sealed class FuzzingTests
 {
     private static readonly string FuzzFolder = Path.Combine(SharedData.RepositoryRoot, "tests", "Bot.Testing.Fuzz");
-    private static readonly string[] Formats = ["csv", "json", "jsonl", "txt", "md", "html"];
+    private static readonly string[] Formats = ["csv", "json", "jsonl", "txt", "md", "html", "pdf"];
 
     public static TheoryData<string> Seeds => new(Directory.EnumerateFiles(Path.Combine(FuzzFolder, "corpus"), "*", SearchOption.AllDirectories)
         .Select(path => Path.GetRelativePath(FuzzFolder, path)).Order(StringComparer.Ordinal));

@@ -5,7 +5,7 @@ public static class ReaderCases
 {
     public static IReadOnlyList<ReaderCase> All { get; } =
     [
-        new CsvCase(), new JsonCase(), new JsonLinesCase(), new TextCase(), new MarkdownCase(), new HtmlCase(),
+        new CsvCase(), new JsonCase(), new JsonLinesCase(), new TextCase(), new MarkdownCase(), new HtmlCase(), new PdfCase(),
     ];
 
     public static TheoryData<string> Extensions => new(All.Select(c => c.Extension));

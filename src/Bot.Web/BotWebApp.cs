@@ -85,7 +85,7 @@ public static class BotWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBotFramework("/api/messages").AllowAnonymous();
         app.MapNewsApi();
-        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy);
+        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy).RequireRateLimiting(ApiRateLimiting.PolicyName);
         return app;
     }
 }

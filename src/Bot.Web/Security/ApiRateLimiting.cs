@@ -22,10 +22,9 @@ public sealed class RateLimitOptions
 /// <summary>
 /// Per-key rate limiting with ASP.NET Core's rate limiter, so one desk's script cannot starve the others: each
 /// caller (the API key's name; callers without a key by address) has its own token bucket. Without configured
-/// keys (local use) nothing is limited. A refused request
-/// gets 429 with Retry-After, as problem details. Endpoints opt in with
-/// <c>.RequireRateLimiting(ApiRateLimiting.PolicyName)</c>: the REST API does, and so should every endpoint
-/// that API keys open (MCP).
+/// keys (local use) nothing is limited. A refused request gets 429 with Retry-After, as problem details.
+/// Endpoints opt in with <c>.RequireRateLimiting(ApiRateLimiting.PolicyName)</c>: the REST API and MCP do,
+/// and share one bucket per key, so a desk cannot double its rate by switching protocol.
 /// </summary>
 public static class ApiRateLimiting
 {

@@ -1,9 +1,16 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using Bot.Web.Security;
 using Bot.Web.Tests.Hosting;
+using ModelContextProtocol.Client;
 
 namespace Bot.Web.Tests.Security;
 
-/// <summary>Per-key rate limits: one desk over its rate gets 429 with Retry-After, the other desk is still served.</summary>
+/// <summary>
+/// Per-key rate limits on the REST API and MCP: one desk over its rate gets 429 with Retry-After, the other
+/// desk is still served; the two protocols draw on one budget per key.
+/// </summary>
 public sealed class RateLimitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,8 +31,7 @@ public sealed class RateLimitTests
         var problem = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("Too many requests", (string)problem["title"]!);
         Assert.Contains("desk-a", (string)problem["detail"]!);
-        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(retryAfter, 1, 60);
+        var retryAfter = RetryAfter(refused);
         Assert.Equal(retryAfter, (int)problem["retryAfterSeconds"]!);
         Assert.Equal(HttpStatusCode.OK, (await deskB.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
         // Health and the page are not API calls and are never limited.
@@ -44,4 +50,56 @@ public sealed class RateLimitTests
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.OK, (await local.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Over_mcp_a_key_over_its_rate_gets_429_with_retry_after_and_shares_its_budget_with_the_api()
+    {
+        await using var host = await WebHost.StartAsync(
+            "Api:Keys:0:Name=desk-a", "Api:Keys:0:Key=key-a-51", "Api:Keys:1:Name=desk-b", "Api:Keys:1:Key=key-b-93",
+            "Api:RateLimit:PermitsPerMinute=60", "Api:RateLimit:Burst=3");
+        using var deskA = host.Client("key-a-51");
+
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await ListToolsAsync(deskA)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await deskA.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
+        using var refused = await ListToolsAsync(deskA);
+
+        // The limiter answers before the MCP transport sees the request: the same 429 problem as the REST API's.
+        var problem = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("desk-a", (string)problem["detail"]!);
+        Assert.Equal(RetryAfter(refused), (int)problem["retryAfterSeconds"]!);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await deskA.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
+        // The MCP client reports the refusal as the HTTP status it got.
+        var clientError = await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConnectAsync(host, "key-a-51"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, clientError.StatusCode);
+
+        await using var deskB = await ConnectAsync(host, "key-b-93");
+        Assert.Contains(await deskB.ListToolsAsync(cancellationToken: Ct), tool => tool.Name == "search_archive");
+    }
+
+    private static int RetryAfter(HttpResponseMessage refused)
+    {
+        var seconds = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, 60);
+        return seconds;
+    }
+
+    /// <summary>One stateless MCP request, as a script would send it.</summary>
+    private static Task<HttpResponseMessage> ListToolsAsync(HttpClient client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return client.SendAsync(request, Ct);
+    }
+
+    private static Task<McpClient> ConnectAsync(WebHost host, string key) => McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+    {
+        Endpoint = new Uri(host.Address, "/mcp"),
+        TransportMode = HttpTransportMode.StreamableHttp,
+        AdditionalHeaders = new Dictionary<string, string> { [ApiKeyAuthenticationHandler.HeaderName] = key },
+    }), cancellationToken: Ct);
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
-using Bot.Web.Security;
 using Bot.Web.Tests.Hosting;
-using ModelContextProtocol.Client;
 
 namespace Bot.Web.Tests.Security;
 
@@ -18,9 +15,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_key_over_its_rate_gets_429_with_retry_after_while_another_key_is_served()
     {
-        await using var host = await WebHost.StartAsync(
-            "Api:Keys:0:Name=desk-a", "Api:Keys:0:Key=key-a-51", "Api:Keys:1:Name=desk-b", "Api:Keys:1:Key=key-b-93",
-            "Api:RateLimit:PermitsPerMinute=60", "Api:RateLimit:Burst=3");
+        await using var host = await StartTwoDesksAsync();
         using var deskA = host.Client("key-a-51");
         using var deskB = host.Client("key-b-93");
 
@@ -37,8 +32,15 @@ public sealed class RateLimitTests
         // Health and the page are not API calls and are never limited.
         Assert.Equal(HttpStatusCode.OK, (await deskA.GetAsync("/health", Ct)).StatusCode);
 
+        // The bucket refills on a timer tick, which a busy machine may run a little after Retry-After: a second's grace.
         await Task.Delay(TimeSpan.FromSeconds(retryAfter), Ct);
-        Assert.Equal(HttpStatusCode.OK, (await deskA.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
+        var again = await deskA.GetAsync("/api/articles?limit=1", Ct);
+        for (var tries = 0; again.StatusCode == HttpStatusCode.TooManyRequests && tries < 4; tries++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
+            again = await deskA.GetAsync("/api/articles?limit=1", Ct);
+        }
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]
@@ -54,15 +56,13 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Over_mcp_a_key_over_its_rate_gets_429_with_retry_after_and_shares_its_budget_with_the_api()
     {
-        await using var host = await WebHost.StartAsync(
-            "Api:Keys:0:Name=desk-a", "Api:Keys:0:Key=key-a-51", "Api:Keys:1:Name=desk-b", "Api:Keys:1:Key=key-b-93",
-            "Api:RateLimit:PermitsPerMinute=60", "Api:RateLimit:Burst=3");
+        await using var host = await StartTwoDesksAsync();
         using var deskA = host.Client("key-a-51");
 
         for (var i = 0; i < 2; i++)
-            Assert.Equal(HttpStatusCode.OK, (await ListToolsAsync(deskA)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await deskA.ListMcpToolsAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await deskA.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
-        using var refused = await ListToolsAsync(deskA);
+        using var refused = await deskA.ListMcpToolsAsync();
 
         // The limiter answers before the MCP transport sees the request: the same 429 problem as the REST API's.
         var problem = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
@@ -70,12 +70,17 @@ public sealed class RateLimitTests
         Assert.Equal(RetryAfter(refused), (int)problem["retryAfterSeconds"]!);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await deskA.GetAsync("/api/articles?limit=1", Ct)).StatusCode);
         // The MCP client reports the refusal as the HTTP status it got.
-        var clientError = await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConnectAsync(host, "key-a-51"));
+        var clientError = await Assert.ThrowsAnyAsync<HttpRequestException>(() => host.ConnectMcpAsync("key-a-51"));
         Assert.Equal(HttpStatusCode.TooManyRequests, clientError.StatusCode);
 
-        await using var deskB = await ConnectAsync(host, "key-b-93");
+        await using var deskB = await host.ConnectMcpAsync("key-b-93");
         Assert.Contains(await deskB.ListToolsAsync(cancellationToken: Ct), tool => tool.Name == "search_archive");
     }
+
+    /// <summary>Keys for desk-a ("key-a-51") and desk-b ("key-b-93"), each allowed a burst of 3 and then one a second.</summary>
+    private static Task<WebHost> StartTwoDesksAsync() => WebHost.StartAsync(
+        "Api:Keys:0:Name=desk-a", "Api:Keys:0:Key=key-a-51", "Api:Keys:1:Name=desk-b", "Api:Keys:1:Key=key-b-93",
+        "Api:RateLimit:PermitsPerMinute=60", "Api:RateLimit:Burst=3");
 
     private static int RetryAfter(HttpResponseMessage refused)
     {
@@ -83,23 +88,4 @@ public sealed class RateLimitTests
         Assert.InRange(seconds, 1, 60);
         return seconds;
     }
-
-    /// <summary>One stateless MCP request, as a script would send it.</summary>
-    private static Task<HttpResponseMessage> ListToolsAsync(HttpClient client)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        return client.SendAsync(request, Ct);
-    }
-
-    private static Task<McpClient> ConnectAsync(WebHost host, string key) => McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-    {
-        Endpoint = new Uri(host.Address, "/mcp"),
-        TransportMode = HttpTransportMode.StreamableHttp,
-        AdditionalHeaders = new Dictionary<string, string> { [ApiKeyAuthenticationHandler.HeaderName] = key },
-    }), cancellationToken: Ct);
 }

@@ -11,6 +11,7 @@ public static class BenchmarkRegistry
         new Answering.AnswerLatencyBenchmark(),
         new QdrantUploadBenchmark(),
         new QdrantQueryOverheadBenchmark(),
+        new Load.LoadBenchmark(),
         new Sources.FeedSyncBenchmark(),
     ];
 }

@@ -20,8 +20,8 @@ public sealed record Latency(double P50, double P95, double P99, int Count)
         return new Latency(Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times.Length);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50:F1} ms, p95 {P95:F1} ms, p99 {P99:F1} ms ({Count} queries)");
 }

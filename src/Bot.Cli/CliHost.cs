@@ -1,3 +1,5 @@
+using Bot.Cli.Diagnostics;
+using Bot.Core.Ingestion;
 using Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public static class CliHost
         builder.Logging.SetMinimumLevel(global.Verbose ? LogLevel.Information : LogLevel.Error);
 
         builder.Services.AddNewsBot(builder.Configuration);
+        if (PauseAtMoment.FromEnvironment(Console.Error) is { } pause) builder.Services.AddSingleton<IIngestMoments>(pause);
         services?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }

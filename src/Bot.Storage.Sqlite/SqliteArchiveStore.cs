@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Bot.Core.Articles;
+using Bot.Core.Ingestion;
 using Bot.Core.Retrieval;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,12 @@ public sealed class SqliteArchiveStore : IArchiveStore, ITermStatistics
     private readonly SqliteTermStatistics termStatistics = new();
     private bool schemaChecked;
 
-    public SqliteArchiveStore(IOptions<SqliteArchiveOptions> options)
+    private readonly IIngestMoments? moments;
+
+    public SqliteArchiveStore(IOptions<SqliteArchiveOptions> options, IIngestMoments? moments = null)
     {
         this.options = options.Value;
+        this.moments = moments;
         denseIndex = new DenseIndex(this.options);
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -72,7 +76,7 @@ public sealed class SqliteArchiveStore : IArchiveStore, ITermStatistics
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
-            await SqliteArticleWriter.SaveAsync(connection, articles, cancellationToken);
+            await SqliteArticleWriter.SaveAsync(connection, articles, () => moments?.Reached(IngestMoment.Committing), cancellationToken);
         }
         finally
         {

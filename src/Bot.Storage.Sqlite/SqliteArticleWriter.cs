@@ -9,7 +9,8 @@ namespace Bot.Storage.Sqlite;
 /// <summary>Replaces articles with their chunks inside one transaction, so a crash leaves the old or the new version.</summary>
 internal static class SqliteArticleWriter
 {
-    public static async Task SaveAsync(SqliteConnection connection, IReadOnlyList<IndexedArticle> articles, CancellationToken cancellationToken)
+    /// <param name="beforeCommit">Called with every row written and the transaction still open.</param>
+    public static async Task SaveAsync(SqliteConnection connection, IReadOnlyList<IndexedArticle> articles, Action beforeCommit, CancellationToken cancellationToken)
     {
         // BEGIN IMMEDIATE: take the write lock up front so concurrent writers wait instead of failing mid-way.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -61,6 +62,7 @@ internal static class SqliteArticleWriter
         }
         await termFrequencies.PruneAsync(cancellationToken);
         await SqliteMeta.BumpGenerationAsync(connection, cancellationToken, transaction);
+        beforeCommit();
         await transaction.CommitAsync(cancellationToken);
     }
 

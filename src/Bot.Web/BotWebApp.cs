@@ -27,7 +27,9 @@ public static class BotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            // The page ships in the build output, so it is found whatever the working directory.
+            // appsettings.json and the page ship in the build output, so they are found whatever the working
+            // directory (`dotnet run --project src/Bot.Web` runs in the repository root).
+            ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Configuration.AddUserSecrets<Program>(optional: true).AddBotEnvironmentAliases();
@@ -35,6 +37,10 @@ public static class BotWebApp
         builder.Services.AddNewsBot(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        builder.Services.AddApiRateLimiting(builder.Configuration);
+        builder.Services.AddArchiveDataProtection(builder.Configuration);
+        // Request lines carry query strings (a search's question): kept out of Information-level logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // Stateless: every MCP request stands alone (tool calls and reads need no session), so any instance can serve it.
         builder.Services.AddArchiveMcpServer(builder.Configuration).WithHttpTransport(mcp => mcp.Stateless = true);
         builder.Services.AddProblemDetails();
@@ -63,12 +69,14 @@ public static class BotWebApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
@@ -77,7 +85,7 @@ public static class BotWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapBotFramework("/api/messages").AllowAnonymous();
         app.MapNewsApi();
-        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy);
+        app.MapMcp("/mcp").RequireAuthorization(ApiSecurity.ReaderPolicy).RequireRateLimiting(ApiRateLimiting.PolicyName);
         return app;
     }
 }

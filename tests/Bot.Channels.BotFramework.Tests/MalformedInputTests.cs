@@ -46,6 +46,25 @@ public sealed class MalformedInputTests : BotTestBase
         Assert.Contains(named, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("mention")]
+    [InlineData("feedback")]
+    public async Task A_string_that_is_no_text_in_raw_json_gets_400_not_500(string where)
+    {
+        const string Placeholder = "@@unpaired@@";
+        var activity = where == "mention"
+            ? Activities.MentioningBot(Service.ServiceUrl, "hi")
+            : Activities.FeedbackInvoke(Service.ServiceUrl, "activity-42", "like", "fine");
+        if (where == "mention") activity["entities"]![0]!["text"] = Placeholder;
+        else activity["value"]!["actionValue"]!["reaction"] = Placeholder;
+        var body = activity.ToJsonString().Replace(Placeholder, "\\ud800", StringComparison.Ordinal);
+
+        var response = await Bot.PostRawAsync(body, ConnectorToken());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid text", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Bot_keeps_answering_after_bad_input()
     {

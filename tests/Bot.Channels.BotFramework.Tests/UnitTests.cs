@@ -5,33 +5,28 @@ using Bot.Channels.BotFramework.Schema;
 using Bot.Channels.BotFramework.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Channels.BotFramework.Tests;
 
 public sealed class RecentKeysTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public void Key_is_refused_within_the_window_and_accepted_after_it()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var keys = new RecentKeys(TimeSpan.FromMinutes(10), 100, time);
 
         Assert.True(keys.TryAdd("a"));
         Assert.False(keys.TryAdd("a"));
-        time.Now += TimeSpan.FromMinutes(11);
+        time.Advance(TimeSpan.FromMinutes(11));
         Assert.True(keys.TryAdd("a"));
     }
 
     [Fact]
     public void Oldest_keys_are_forgotten_beyond_the_capacity()
     {
-        var keys = new RecentKeys(TimeSpan.FromHours(1), 2, new ManualTime());
+        var keys = new RecentKeys(TimeSpan.FromHours(1), 2, new FakeTimeProvider());
         Assert.True(keys.TryAdd("a"));
         Assert.True(keys.TryAdd("b"));
         Assert.True(keys.TryAdd("c"));
@@ -42,7 +37,7 @@ public sealed class RecentKeysTests
     [Fact]
     public void Removed_key_is_accepted_again()
     {
-        var keys = new RecentKeys(TimeSpan.FromHours(1), 10, new ManualTime());
+        var keys = new RecentKeys(TimeSpan.FromHours(1), 10, new FakeTimeProvider());
         keys.TryAdd("a");
         keys.Remove("a");
         Assert.True(keys.TryAdd("a"));

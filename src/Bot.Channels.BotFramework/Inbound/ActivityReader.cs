@@ -20,11 +20,53 @@ public static class ActivityReader
             return new Result(null, $"The body is not a valid activity: {ex.Message}");
         }
         if (activity is null) return new Result(null, "The body is empty.");
+        if (!HoldsOnlyText(activity))
+            return new Result(null, "The activity holds a string that is not valid text (invalid UTF-8 or an unpaired surrogate escape).");
 
         var missing = MissingFields(activity);
         return missing.Count == 0
             ? new Result(activity, null)
             : new Result(null, $"The activity lacks required fields: {string.Join(", ", missing)}.");
+    }
+
+    /// <summary>
+    /// Whether every string kept as raw JSON (value, entities) decodes. Those are decoded only when read, by the
+    /// feedback and mention readers, where one that is no valid text would throw; so it is refused here.
+    /// </summary>
+    private static bool HoldsOnlyText(Activity activity)
+    {
+        try
+        {
+            if (activity.Value is { } value) Decode(value);
+            foreach (var entity in activity.Entities ?? [])
+                foreach (var property in entity?.Properties?.Values ?? Enumerable.Empty<JsonElement>())
+                    Decode(property);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void Decode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    Decode(property.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Decode(item);
+                break;
+        }
     }
 
     /// <summary>Every activity needs a type; those the bot answers also need an address to answer to.</summary>

@@ -27,7 +27,7 @@ public static class ArticleNormalizer
 
         var dateline = DatelineParser.Parse(text);
         var title = Clean(draft.Title) is { } given ? ApostropheRepair.Repair(given) : TitleDeriver.FromLead(text, dateline?.LeadStart ?? 0);
-        var url = UrlNormalizer.Normalize(draft.Url) ?? Clean(draft.Url);
+        var url = Link(draft.Url);
 
         var article = new Article
         {
@@ -45,6 +45,13 @@ public static class ArticleNormalizer
         };
         return new(article with { Fingerprint = ArticleIdentity.Fingerprint(article) }, null);
     }
+
+    /// <summary>
+    /// The normalised web address, or the value as given when it names no scheme ("www.reuters.com/x"); any other
+    /// scheme ("javascript:", "data:") is dropped, because every channel shows the URL as a link to click.
+    /// </summary>
+    private static string? Link(string? value) =>
+        UrlNormalizer.Normalize(value) ?? (Clean(value) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out _) ? given : null);
 
     private static string Repair(string text) => ApostropheRepair.Repair(WhitespaceNormalizer.Normalize(text));
 

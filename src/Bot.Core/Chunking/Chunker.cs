@@ -37,7 +37,7 @@ public sealed class Chunker
         {
             var last = first;
             var page = article.PageAt(units[first].Start);
-            while (last + 1 < units.Count && Tokens(text, units[first], units[last + 1]) <= options.MaxTokens
+            while (last + 1 < units.Count && Fits(text, units[first], units[last + 1])
                    && article.PageAt(units[last + 1].Start) == page) last++;
             var (start, end) = (units[first].Start, units[last].End);
             chunks.Add(new Chunk(Chunking.Chunk.MakeId(article.Id, chunks.Count), article.Id, chunks.Count,
@@ -57,7 +57,7 @@ public sealed class Chunker
         if (next == units.Count) return next;
         var start = Math.Max(first + 1, next - options.OverlapSentences);
         var page = article.PageAt(units[next].Start);
-        while (start < next && (Tokens(article.Text, units[start], units[next]) > options.MaxTokens
+        while (start < next && (!Fits(article.Text, units[start], units[next])
                                 || article.PageAt(units[start].Start) != page)) start++;
         return start;
     }
@@ -68,11 +68,11 @@ public sealed class Chunker
         var units = new List<TextSpan>();
         foreach (var sentence in SentenceSplitter.Split(text))
         {
-            if (TokenCounter.Count(sentence.Of(text)) <= options.MaxTokens) units.Add(sentence);
+            if (TokenCounter.Fits(text, sentence.Start, sentence.End, options.MaxTokens)) units.Add(sentence);
             else units.AddRange(WordBoundarySplitter.Split(text, sentence, options.MaxTokens));
         }
         return units;
     }
 
-    private static int Tokens(string text, TextSpan from, TextSpan to) => TokenCounter.Count(text[from.Start..to.End]);
+    private bool Fits(string text, TextSpan from, TextSpan to) => TokenCounter.Fits(text, from.Start, to.End, options.MaxTokens);
 }

@@ -14,7 +14,7 @@ internal static class WordBoundarySplitter
         var pieceEnd = sentence.Start;
         foreach (var word in Words(text, sentence))
         {
-            if (pieceEnd > pieceStart && Tokens(text, pieceStart, word.End) <= maxTokens)
+            if (pieceEnd > pieceStart && TokenCounter.Fits(text, pieceStart, word.End, maxTokens))
             {
                 pieceEnd = word.End;
                 continue;
@@ -23,7 +23,7 @@ internal static class WordBoundarySplitter
             pieceStart = word.Start;
             pieceEnd = word.Start;
             // The word alone may still be over budget: cut it between characters.
-            while (Tokens(text, pieceStart, word.End) > maxTokens)
+            while (!TokenCounter.Fits(text, pieceStart, word.End, maxTokens))
             {
                 var cut = LongestFit(text, pieceStart, word.End, maxTokens);
                 yield return new TextSpan(pieceStart, cut);
@@ -49,17 +49,10 @@ internal static class WordBoundarySplitter
     /// <summary>The furthest cut after <paramref name="start"/> whose prefix fits; at least one whole character.</summary>
     private static int LongestFit(string text, int start, int end, int maxTokens)
     {
-        var (low, high) = (start + 1, end);
-        while (low < high)
-        {
-            var mid = (low + high + 1) / 2;
-            if (Tokens(text, start, mid) <= maxTokens) low = mid;
-            else high = mid - 1;
-        }
+        var cut = Math.Max(start + 1, TokenCounter.FitEnd(text, start, end, maxTokens));
         // Never separate the halves of a surrogate pair.
-        if (low < end && char.IsLowSurrogate(text[low])) low = low - 1 > start ? low - 1 : low + 1;
-        return low;
+        if (cut < end && char.IsLowSurrogate(text[cut]) && char.IsHighSurrogate(text[cut - 1]))
+            cut = cut - 1 > start ? cut - 1 : cut + 1;
+        return cut;
     }
-
-    private static int Tokens(string text, int start, int end) => TokenCounter.Count(text[start..end]);
 }

@@ -16,10 +16,13 @@ public sealed class ArticleIndexer
     private readonly Chunker chunker;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? embedder;
 
-    public ArticleIndexer(Chunker chunker, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    private readonly IIngestMoments? moments;
+
+    public ArticleIndexer(Chunker chunker, IEmbeddingGenerator<string, Embedding<float>>? embedder = null, IIngestMoments? moments = null)
     {
         this.chunker = chunker;
         this.embedder = embedder;
+        this.moments = moments;
         Space = embedder?.GetService<EmbeddingGeneratorMetadata>() is { } meta
             ? new EmbeddingSpace(meta.DefaultModelId ?? meta.ProviderName ?? "embedder", meta.DefaultModelDimensions ?? 0)
             : null;
@@ -46,6 +49,7 @@ public sealed class ArticleIndexer
             .Select(c => SentenceSplitter.Split(c.Text).Select(s => s.Of(c.Text)).ToList())
             .ToList();
         var texts = sentences.SelectMany(s => s).ToList();
+        moments?.Reached(IngestMoment.Embedding);
         var embeddings = texts.Count == 0 ? [] : await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
         var indexed = new List<IndexedArticle>(chunked.Count);
         var (chunkIndex, next) = (0, 0);

@@ -16,7 +16,8 @@ public sealed class IngestPipeline(
     ArticleIndexer indexer,
     IArchiveStore store,
     IOptions<IngestOptions> options,
-    ILogger<IngestPipeline> logger)
+    ILogger<IngestPipeline> logger,
+    IIngestMoments? moments = null)
 {
     public Task<IngestReport> RunAsync(IReadOnlyList<string> inputs, IProgress<IngestProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
@@ -42,6 +43,7 @@ public sealed class IngestPipeline(
         {
             var indexed = await indexer.IndexAsync(batch, cancellationToken);
             await store.SaveAsync(indexed, cancellationToken);
+            moments?.Reached(IngestMoment.BatchCommitted);
             chunks += indexed.Sum(a => a.Chunks.Count);
             done += batch.Length;
             progress?.Report(new IngestProgress(IngestStage.Indexing, done, changed.Count, chunks, problems.Count, indexingClock.Elapsed));
@@ -102,6 +104,7 @@ public sealed class IngestPipeline(
                     {
                         firstSeen[normalized.Article.Id] = draft.Location;
                         articles.Add(normalized.Article);
+                        moments?.Reached(IngestMoment.ArticleRead);
                     }
                     break;
             }

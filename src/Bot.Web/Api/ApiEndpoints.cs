@@ -6,10 +6,11 @@ namespace Bot.Web.Api;
 
 public static class ApiEndpoints
 {
-    /// <summary>The REST API under /api, every endpoint behind an API key (reader or admin).</summary>
+    /// <summary>The REST API under /api, every endpoint behind an API key (reader or admin) and its rate limit.</summary>
     public static RouteGroupBuilder MapNewsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(ApiSecurity.ReaderPolicy).WithTags("Archive");
+        var api = app.MapGroup("/api").RequireAuthorization(ApiSecurity.ReaderPolicy)
+            .RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Archive");
         api.MapGet("/me", (ClaimsPrincipal user, IOptions<ApiOptions> options) => new CallerInfo(
                 user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "", options.Value.Keys.Count > 0))
             .WithSummary("Who the caller is and what role its key has");

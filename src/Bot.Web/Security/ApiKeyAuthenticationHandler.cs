@@ -32,7 +32,10 @@ public sealed class ApiKeyAuthenticationHandler(
                 : AuthenticateResult.Fail("No API keys are configured (Api:Keys), so only local callers are allowed."));
         }
         if (presented.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
-        var match = keys.FirstOrDefault(k => k.Key.Length > 0 && FixedTimeEquals(k.Key, presented));
+        // Every key is compared, whichever matches: the time taken says nothing about which key was close.
+        ApiKey? match = null;
+        foreach (var key in keys)
+            if (key.Key.Length > 0 && FixedTimeEquals(key.Key, presented)) match ??= key;
         return Task.FromResult(match is null
             ? AuthenticateResult.Fail("Unknown API key.")
             : Success(match.Name.Length > 0 ? match.Name : "api-key", match.Role));

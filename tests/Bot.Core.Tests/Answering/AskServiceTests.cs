@@ -9,13 +9,11 @@ using static Bot.Core.Tests.Answering.AnswerFixture;
 
 namespace Bot.Core.Tests.Answering;
 
-public sealed class AskServiceTests : IDisposable
+public sealed class AskServiceTests
 {
     private readonly ConversationMemory memory = new(Options.Create(new ConversationOptions()));
     private readonly RecordingAnswerer answerer = new();
     private readonly FixedStore store = new();
-
-    public void Dispose() => memory.Dispose();
 
     private AskService Service() =>
         new(new Retriever(store, Options.Create(new RetrievalOptions())), answerer, new FollowUpQueryRewriter(), memory, NullLogger<AskService>.Instance);

@@ -41,4 +41,20 @@ public class CitationMarkersTests
     {
         Assert.Equal("A [1][2]. B [3].", CitationMarkers.Rewrite("A [1, 2, 1]. B [ 3 ].", g => g.Numbers));
     }
+
+    [Fact]
+    public void Digits_of_other_scripts_are_text_not_markers_that_fail_to_parse()
+    {
+        Assert.Empty(CitationMarkers.Find("Prices rose [٣] and [३]."));
+        Assert.Equal("Prices rose [٣].", CitationMarkers.Strip("Prices rose [٣] [1]."));
+    }
+
+    [Theory]
+    [InlineData("Rose [[9]1].", "Rose.")]
+    [InlineData("Rose [[9]1] and [2].", "Rose and [2].")]
+    [InlineData("Rose [[9], 1] [1].", "Rose [, 1] [1].")]
+    public void Dropping_a_marker_never_splices_its_neighbours_into_an_unchecked_one(string text, string expected)
+    {
+        Assert.Equal(expected, CitationMarkers.Rewrite(text, g => g.Numbers.Where(n => n != 9)));
+    }
 }

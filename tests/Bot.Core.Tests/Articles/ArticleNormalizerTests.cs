@@ -53,6 +53,18 @@ public sealed class ArticleNormalizerTests
         Assert.Equal("Some text", article.Title);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("file:///etc/passwd")]
+    public void A_url_of_another_scheme_is_dropped_so_no_channel_links_it(string url)
+    {
+        var article = new ArticleDraft("a.json", 1, "Some text.") { Url = url }.Normalized();
+        Assert.Null(article.Url);
+    }
+
     [Fact]
     public void A_url_that_is_not_absolute_is_kept_as_given()
     {

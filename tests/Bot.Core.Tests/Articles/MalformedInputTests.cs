@@ -6,18 +6,11 @@ namespace Bot.Core.Tests.Articles;
 /// <summary>Broken rows are reported with their numbers, and the good rows around them still come through.</summary>
 public sealed class MalformedInputTests
 {
-    private static async Task<(string Path, List<ReadItem> Items)> ReadAsync(TempDirectory folder, string name, string content)
-    {
-        var path = folder.File(name);
-        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
-        return (path, await Reading.ReadAllAsync(path));
-    }
-
     [Fact]
     public async Task Csv_rows_without_text_or_with_wrong_field_counts_are_problems()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "rows.csv",
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "rows.csv",
             "title,text,subject,date\n" +
             "Good one,Text one.,worldnews,2017-11-01\n" +
             "No text,,worldnews,2017-11-01\n" +
@@ -40,7 +33,7 @@ public sealed class MalformedInputTests
     public async Task An_unclosed_csv_quote_spoils_only_the_last_row()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "open.csv", "title,text\nA,Text A.\nB,\"Text B never closes\n\nmore\n");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "open.csv", "title,text\nA,Text A.\nB,\"Text B never closes\n\nmore\n");
 
         Assert.Equal(["Text A."], items.Drafts().Select(d => d.Text));
         Assert.Equal([new ReadProblem(path, 2, "a quoted field opened on line 3 is never closed (line 3)")], items.Problems());
@@ -50,7 +43,7 @@ public sealed class MalformedInputTests
     public async Task A_csv_without_a_text_column_is_one_clear_problem()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "wrong.csv", "name,value\nA,1\n");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "wrong.csv", "name,value\nA,1\n");
 
         var problem = Assert.Single(items.Problems());
         Assert.Equal(path, problem.Origin);
@@ -62,7 +55,7 @@ public sealed class MalformedInputTests
     public async Task Bad_jsonl_lines_are_reported_by_line_number()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "feed.jsonl",
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "feed.jsonl",
             "{\"text\": \"One.\"}\n" +
             "{\"text\": \"Two.\"\n" +
             "[1, 2]\n" +
@@ -82,7 +75,7 @@ public sealed class MalformedInputTests
     public async Task A_json_array_keeps_the_items_before_a_syntax_error()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "items.json",
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "items.json",
             "[\n  {\"text\": \"One.\"},\n  \"not an article\",\n  {\"text\": \"Three.\"},\n  {\"text\": \"Four.\" oops},\n  {\"text\": \"Five.\"}\n]");
 
         Assert.Equal(["One.", "Three."], items.Drafts().Select(d => d.Text));
@@ -104,7 +97,7 @@ public sealed class MalformedInputTests
     public async Task Files_with_nothing_to_read_say_why(string name, string content, string reason)
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, name, content);
+        var (path, items) = await Reading.WriteAndReadAsync(folder, name, content);
         Assert.Equal([new ReadProblem(path, null, reason)], items);
     }
 
@@ -112,7 +105,7 @@ public sealed class MalformedInputTests
     public async Task Unclosed_front_matter_is_reported_and_the_markdown_read_as_text()
     {
         using var folder = new TempDirectory();
-        var (path, items) = await ReadAsync(folder, "open.md", "---\ntitle: Never closed\n\n# Heading\n\nBody.");
+        var (path, items) = await Reading.WriteAndReadAsync(folder, "open.md", "---\ntitle: Never closed\n\n# Heading\n\nBody.");
 
         Assert.Equal([new ReadProblem(path, null, "front matter opened with '---' is never closed; read as text")], items.Problems());
         var draft = Assert.Single(items.Drafts());

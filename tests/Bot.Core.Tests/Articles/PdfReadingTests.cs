@@ -39,6 +39,33 @@ public sealed class PdfReadingTests
         Assert.Contains("about the drone base near Agadez. Officials met in the capital", article.Text);
     }
 
+    /// <summary>
+    /// Found by the reader property tests: Docstrum put a long word's nearest neighbour from the next line on its
+    /// line, and read "https://... Monday. on" for "https://... on" / "Monday.".
+    /// </summary>
+    [Fact]
+    public async Task A_short_word_after_a_long_one_stays_on_its_line()
+    {
+        var draft = (await ReadAsync(TestPdfs.Document(
+            [[new("https://kalmora-port.example/press/2019/six-cranes-back-in-service on"), new("Monday.")]]))).Single();
+
+        Assert.Equal("https://kalmora-port.example/press/2019/six-cranes-back-in-service on Monday.", draft.Text);
+    }
+
+    /// <summary>
+    /// Found by the reader property tests: Docstrum made a line holding one very long word a block of its own,
+    /// inside the block of the short lines above and below it, and the page read the line below before it.
+    /// </summary>
+    [Fact]
+    public async Task A_line_of_one_long_word_is_read_between_the_lines_around_it()
+    {
+        var draft = (await ReadAsync(TestPdfs.Document(
+            [[new("Officials-said-on-Monday"), new("https://kalmora-port.example/press/2019/six-cranes-back-in-service-after-the-storm-repairs"),
+              new("that work")]]))).Single();
+
+        Assert.Equal("Officials-said-on-Monday https://kalmora-port.example/press/2019/six-cranes-back-in-service-after-the-storm-repairs that work", draft.Text);
+    }
+
     [Fact]
     public async Task Without_metadata_the_title_and_date_come_from_the_first_page()
     {

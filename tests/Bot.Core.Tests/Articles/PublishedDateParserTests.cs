@@ -44,4 +44,10 @@ public sealed class PublishedDateParserTests
     [InlineData("https://www.reuters.com/")]
     public void Gives_null_for_what_is_no_date(string? raw) =>
         Assert.Null(PublishedDateParser.Parse(raw));
+
+    [Theory]
+    [InlineData("May. 8, 1916")]
+    [InlineData("May 8, 1916")]
+    public void May_with_a_dot_as_a_MMM_format_writes_it_is_read(string raw) =>
+        Assert.Equal(new DateTimeOffset(1916, 5, 8, 0, 0, 0, TimeSpan.Zero), PublishedDateParser.Parse(raw));
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Fetching;
+using Bot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Tests.Articles;
@@ -22,6 +23,14 @@ internal static class Reading
         await foreach (var item in new ArticleSourceReader(fetcher, Options.Create(limits)).ReadAsync(pathOrUrl, TestContext.Current.CancellationToken))
             items.Add(item);
         return items;
+    }
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> in <paramref name="folder"/> and reads it.</summary>
+    public static async Task<(string Path, List<ReadItem> Items)> WriteAndReadAsync(TempDirectory folder, string name, string content)
+    {
+        var path = folder.File(name);
+        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        return (path, await ReadAllAsync(path));
     }
 
     public static List<ArticleDraft> Drafts(this IEnumerable<ReadItem> items) => items.OfType<ArticleDraft>().ToList();

@@ -20,9 +20,13 @@ public sealed class WebHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly TempDirectory? data;
 
-    private WebHost(WebApplication app, TempDirectory? data, Uri address) => (this.app, this.data, Address) = (app, data, address);
+    private WebHost(WebApplication app, TempDirectory? data, string dataDirectory, Uri address) =>
+        (this.app, this.data, DataDirectory, Address) = (app, data, dataDirectory, address);
 
     public Uri Address { get; }
+
+    /// <summary>The archive folder (Store:DataDirectory).</summary>
+    public string DataDirectory { get; }
 
     public IServiceProvider Services => app.Services;
 
@@ -34,10 +38,11 @@ public sealed class WebHost : IAsyncDisposable
     public static async Task<WebHost> StartAsync(Action<WebApplicationBuilder>? configure, string? dataDirectory, params string[] settings)
     {
         var data = dataDirectory is null ? new TempDirectory() : null;
+        dataDirectory ??= data!.Path;
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--Store:DataDirectory={dataDirectory ?? data!.Path}",
+            $"--Store:DataDirectory={dataDirectory}",
             $"--Seeds:Path={Path.Combine(SharedData.RepositoryRoot, "seeds")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
@@ -58,7 +63,7 @@ public sealed class WebHost : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new WebHost(app, data, new Uri(address));
+        return new WebHost(app, data, dataDirectory, new Uri(address));
     }
 
     /// <summary>A client for the host; with <paramref name="apiKey"/> it sends that key in X-Api-Key.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using Bot.Testing;
-using Bot.Web.Security;
 using Bot.Web.Tests.Hosting;
 using ModelContextProtocol.Client;
 
@@ -11,12 +10,7 @@ public sealed class McpHttpTests(KeyedHostFixture fixture) : IClassFixture<Keyed
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<McpClient> ConnectAsync(string? key) => McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-    {
-        Endpoint = new Uri(fixture.Host.Address, "/mcp"),
-        TransportMode = HttpTransportMode.StreamableHttp,
-        AdditionalHeaders = key is null ? null : new Dictionary<string, string> { [ApiKeyAuthenticationHandler.HeaderName] = key },
-    }), cancellationToken: Ct);
+    private Task<McpClient> ConnectAsync(string? key) => fixture.Host.ConnectMcpAsync(key);
 
     [Fact]
     public async Task A_reader_key_gets_the_tools_and_article_resources()
@@ -39,12 +33,7 @@ public sealed class McpHttpTests(KeyedHostFixture fixture) : IClassFixture<Keyed
     public async Task Without_a_valid_key_the_endpoint_answers_401(string? key)
     {
         using var http = fixture.Host.Client(key);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(request, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.ListMcpToolsAsync()).StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(key));
     }
 }

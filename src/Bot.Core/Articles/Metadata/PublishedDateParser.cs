@@ -34,7 +34,8 @@ public static partial class PublishedDateParser
     }
 
     /// <summary>
-    /// Spaces collapsed; "Nov." and "Sept" become "Nov" and "Sep"; ordinals ("1st") lose their suffix;
+    /// Spaces collapsed; "Nov.", "May." (as a "MMM." format writes it) and "Sept" become "Nov", "May" and "Sep";
+    /// ordinals ("1st") lose their suffix;
     /// RFC 822 offsets ("+0000") gain their colon.
     /// </summary>
     private static string Clean(string raw)
@@ -48,7 +49,7 @@ public static partial class PublishedDateParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"\b(?<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s)", RegexOptions.IgnoreCase)]
     private static partial Regex MonthAbbreviation();
 
     [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]

@@ -23,7 +23,8 @@ internal sealed class FrontMatter
             return (new FrontMatter { Problem = "front matter opened with '---' is never closed; read as text" }, text);
 
         var frontMatter = new FrontMatter();
-        frontMatter.Parse(text[(Fence.Length + 1)..close]);
+        // "---\n---" is an empty block: its closing fence starts on the opening fence's line break.
+        frontMatter.Parse(close > Fence.Length ? text[(Fence.Length + 1)..close] : "");
         return (frontMatter, closeEnd < text.Length ? text[(closeEnd + 1)..] : "");
     }
 

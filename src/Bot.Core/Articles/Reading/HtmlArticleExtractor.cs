@@ -17,6 +17,8 @@ internal static class HtmlArticleExtractor
         try
         {
             var document = new HtmlParser().ParseDocument(html);
+            if (HtmlDepth.IsTooDeep(document))
+                return new ReadProblem(origin, null, $"the page nests elements more than {HtmlDepth.Max} deep; it is not read");
             var metadata = HtmlMetadata.Read(document, pageUri);
             var article = new SmartReader.Reader(pageUri.AbsoluteUri, document).GetArticle();
             if (string.IsNullOrWhiteSpace(article.TextContent))

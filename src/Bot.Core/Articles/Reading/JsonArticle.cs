@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Bot.Core.Articles.Reading;
@@ -11,11 +12,33 @@ internal static class JsonArticle
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    /// <summary>A draft from <paramref name="element"/>, or a problem when it is no object.</summary>
-    public static ReadItem ToItem(JsonElement element, string origin, int? row) =>
-        element.ValueKind == JsonValueKind.Object
-            ? Fields(element).ToDraft(origin, row)
-            : new ReadProblem(origin, row, $"expected an article object, found {Describe(element.ValueKind)}");
+    /// <summary>
+    /// A draft from <paramref name="element"/>, or a problem when it is no object or one of its strings is no
+    /// text (an unpaired surrogate escape such as <c>"\ud800"</c> is valid JSON syntax but no UTF-16 string).
+    /// </summary>
+    public static ReadItem ToItem(JsonElement element, string origin, int? row)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return new ReadProblem(origin, row, $"expected an article object, found {Describe(element.ValueKind)}");
+        return TryFields(element, out var fields, out var problem)
+            ? fields.ToDraft(origin, row)
+            : new ReadProblem(origin, row, problem);
+    }
+
+    /// <summary><see cref="Fields"/>, or false with the reason when a string value cannot be decoded.</summary>
+    public static bool TryFields(JsonElement article, [NotNullWhen(true)] out DraftFields? fields, [NotNullWhen(false)] out string? problem)
+    {
+        try
+        {
+            (fields, problem) = (Fields(article), null);
+            return true;
+        }
+        catch (InvalidOperationException error)
+        {
+            (fields, problem) = (null, $"a string is not valid text ({error.Message.TrimEnd('.')})");
+            return false;
+        }
+    }
 
     /// <summary>
     /// The known properties of <paramref name="article"/>. Strings and numbers are taken as written, arrays of

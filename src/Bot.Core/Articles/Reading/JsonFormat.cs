@@ -35,7 +35,7 @@ internal sealed class JsonFormat : IArticleFormat
             AllowTrailingCommas = JsonArticle.Options.AllowTrailingCommas,
             CommentHandling = JsonArticle.Options.CommentHandling,
         });
-        var row = 0;
+        var item = 0; // the item being read, so a syntax error between items names the one it spoils
         try
         {
             reader.Read();
@@ -43,19 +43,25 @@ internal sealed class JsonFormat : IArticleFormat
             {
                 using var single = JsonDocument.ParseValue(ref reader);
                 items.Add(JsonArticle.ToItem(single.RootElement, origin, null));
-                return items;
             }
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            else
             {
-                row++;
-                using var element = JsonDocument.ParseValue(ref reader);
-                items.Add(JsonArticle.ToItem(element.RootElement, origin, row));
+                while (true)
+                {
+                    item++;
+                    if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray) break;
+                    using var element = JsonDocument.ParseValue(ref reader);
+                    items.Add(JsonArticle.ToItem(element.RootElement, origin, item));
+                }
+                item = 0;
             }
+            // Anything after the value (a second object, say) would otherwise be dropped without a word.
+            reader.Read();
         }
         catch (JsonException error)
         {
-            var rest = row > 0 ? "; the items after it could not be read" : "";
-            items.Add(new ReadProblem(origin, row > 0 ? row : null, JsonArticle.Invalid(error) + rest));
+            var rest = item > 0 ? "; the items after it could not be read" : "";
+            items.Add(new ReadProblem(origin, item > 0 ? item : null, JsonArticle.Invalid(error) + rest));
         }
         return items;
     }

@@ -30,10 +30,12 @@ internal static class Sidecar
         {
             await using var stream = File.OpenRead(path);
             using var json = await JsonDocument.ParseAsync(stream, JsonArticle.Options, cancellationToken);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                ? (JsonArticle.Fields(json.RootElement), null)
-                : (null, new ReadProblem(path, null,
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, new ReadProblem(path, null,
                     $"sidecar metadata must be a JSON object, found {JsonArticle.Describe(json.RootElement.ValueKind)}; ignored"));
+            return JsonArticle.TryFields(json.RootElement, out var fields, out var problem)
+                ? (fields, null)
+                : (null, new ReadProblem(path, null, $"{problem} in sidecar metadata; ignored"));
         }
         catch (JsonException error)
         {

@@ -1,18 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.DocumentLayoutAnalysis;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 
 namespace Bot.Core.Articles.Reading.Pdf;
 
 /// <summary>
-/// One page's text as a reader would read it: words grouped into blocks (Docstrum) put in reading order (columns
-/// left to right, top to bottom), each block one paragraph whose lines are joined with a space, and a word broken
-/// by a hyphen at a line end joined again ("inter-" + "national" gives "international"). Also what the page offers
-/// as a title (its first lines, when set in a clearly larger font) and a date line near its top.
+/// One page's text as a reader would read it: its blocks in reading order (<see cref="PdfLayout"/>), each block
+/// one paragraph whose lines are joined with a space, and a word broken by a hyphen at a line end joined again
+/// ("inter-" + "national" gives "international"). Also what the page offers as a title (its first lines, when
+/// set in a clearly larger font) and a date line near its top.
 /// </summary>
 internal sealed partial record PdfPageText(string Text, string? Heading, string? DateLine)
 {
@@ -24,21 +20,20 @@ internal sealed partial record PdfPageText(string Text, string? Heading, string?
 
     public static PdfPageText Read(Page page)
     {
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        if (words.Count == 0) return new("", null, null);
-        var blocks = UnsupervisedReadingOrderDetector.Instance.Get(DocstrumBoundingBoxes.Instance.GetBlocks(words)).ToList();
+        var blocks = PdfLayout.Blocks(page);
+        if (blocks.Count == 0) return new("", null, null);
         var paragraphs = blocks.Select(Paragraph).Where(p => p.Length > 0).ToList();
         var text = string.Join("\n\n", paragraphs);
         return new(text, HeadingOf(blocks, page), DateIn(text));
     }
 
     /// <summary>The block's lines as one paragraph, end-of-line hyphenation undone.</summary>
-    private static string Paragraph(TextBlock block)
+    private static string Paragraph(List<List<Word>> block)
     {
         var paragraph = new StringBuilder();
-        foreach (var line in block.TextLines)
+        foreach (var line in block)
         {
-            var words = string.Join(' ', line.Words.Select(w => w.Text.Trim()).Where(w => w.Length > 0));
+            var words = string.Join(' ', line.Select(w => w.Text.Trim()).Where(w => w.Length > 0));
             if (words.Length == 0) continue;
             if (paragraph.Length > 0)
             {
@@ -54,12 +49,12 @@ internal sealed partial record PdfPageText(string Text, string? Heading, string?
         paragraph.Length >= 2 && paragraph[^1] == '-' && char.IsLetter(paragraph[^2]) && char.IsLower(next[0]);
 
     /// <summary>The page's leading lines set clearly larger than its body text, when they are short enough for a title.</summary>
-    private static string? HeadingOf(IReadOnlyList<TextBlock> blocks, Page page)
+    private static string? HeadingOf(List<List<List<Word>>> blocks, Page page)
     {
         var body = Median(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.PointSize));
-        var large = blocks.SelectMany(b => b.TextLines)
-            .TakeWhile(line => Median(line.Words.SelectMany(w => w.Letters).Select(l => l.PointSize)) >= body * HeadingScale)
-            .Select(line => string.Join(' ', line.Words.Select(w => w.Text.Trim())))
+        var large = blocks.SelectMany(b => b)
+            .TakeWhile(line => Median(line.SelectMany(w => w.Letters).Select(l => l.PointSize)) >= body * HeadingScale)
+            .Select(line => string.Join(' ', line.Select(w => w.Text.Trim())))
             .ToList();
         var heading = string.Join(' ', large).Trim();
         return heading.Length is > 0 and <= MaxHeadingChars ? heading : null;

@@ -48,6 +48,10 @@ public sealed partial class HostProcess : IAsyncDisposable
         return new HostProcess(process, folder, new Uri(Listening().Match(line).Groups["url"].Value));
     }
 
+    /// <summary>Waits for a line holding <paramref name="text"/>: the console logger writes behind the requests it logs.</summary>
+    public Task<string?> WaitForOutputAsync(string text, TimeSpan limit) =>
+        process.WaitForLineAsync(line => line.Contains(text, StringComparison.Ordinal), limit, TestContext.Current.CancellationToken);
+
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()

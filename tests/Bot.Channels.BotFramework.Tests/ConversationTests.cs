@@ -65,7 +65,7 @@ public sealed class ConversationTests : BotTestBase
 
         var welcomes = all.Where(r => r.Type == "message" && r.Path != ReplyPath(message)).ToList();
         // Each conversation has its own queue: the two welcomes may arrive in either order.
-        Assert.Equal(["/v3/conversations/19:other-chat@thread.v2/activities", $"/v3/conversations/{team}/activities"],
+        Assert.Equal([$"/v3/conversations/{team}/activities", "/v3/conversations/19:other-chat@thread.v2/activities"],
             welcomes.Select(w => w.Path).Order(StringComparer.Ordinal));
         Assert.All(welcomes, w => Assert.Equal("application/vnd.microsoft.card.adaptive", w.Body!["attachments"]![0]!["contentType"]!.GetValue<string>()));
     }

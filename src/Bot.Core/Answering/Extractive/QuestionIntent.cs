@@ -17,6 +17,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
 {
     public static readonly QuestionIntent None = new(Wanted.Any, null, false, false);
 
+    /// <summary>The focus of "which country" and "in what country": a place that is a country is wanted.</summary>
+    public static readonly string CountryFocus = TextAnalyzer.Stem("country");
+
     /// <summary>Whether the question wants a name, date, place or amount to lead the answer.</summary>
     public bool WantsShortAnswer => Wanted != Wanted.Any;
 
@@ -55,7 +58,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (CountNoun().IsMatch(q)) return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, null, false, false);
         if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
         if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false);
-        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? TextAnalyzer.Stem("country") : null, false, false);
+        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? CountryFocus : null, false, false);
         if (WhichNoun().Match(q) is { Success: true } which && WhichWanted(which.Groups["words"].Value) is { } wanted) return wanted;
         if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
         // "Who is Jason Miller?" asks what he is: a description, which no name or date answers.

@@ -45,8 +45,9 @@ public static partial class ShortAnswers
             // The question's own names and numbers are not its answer ("the United States" in "who asked the US...",
             // "Governor Mark Dayton" for "which judge voided Dayton's veto").
             if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) : terms.All(questionTerms.Contains))) continue;
-            var focused = intent.Focus is { } focus && Counts(sentence, words, span, focus);
-            var closeness = asked.Select(term => Closeness(words, span, term)).ToList();
+            var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
+            var focused = intent.Focus is { } focus && Counts(sentence, words, first, last, focus);
+            var closeness = asked.Select(term => Closeness(words, first, last, term)).ToList();
             var candidate = new ShortAnswerCandidate(span, focused, closeness.DefaultIfEmpty(0).Max(), closeness.DefaultIfEmpty(0).Average())
             {
                 Preference = Preference(intent, span, sentence) - (span.Start < leadStart ? DatelinePenalty : 0),
@@ -61,9 +62,9 @@ public static partial class ShortAnswers
     /// Mountari", "hacker Guccifer"), in it, or a few words after it with no other noun or verb between ("four U.S. soldiers", not
     /// "nearly 600 officers raided properties").
     /// </summary>
-    private static bool Counts(string sentence, IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span, string focus)
+    /// <param name="first">The index of the span's first word; <paramref name="last"/> of its last.</param>
+    private static bool Counts(string sentence, IReadOnlyList<SentenceSpans.SentenceWord> words, int first, int last, string focus)
     {
-        var (first, last) = WordRange(words, span);
         // The title is the capitalised run before the name, or one plain word ("alleged hacker Guccifer 2.0").
         for (var i = first - 1; i >= 0 && (words[i].Capitalised || i == first - 1); i--)
             if (words[i].Terms.Contains(focus)) return true;
@@ -79,17 +80,12 @@ public static partial class ShortAnswers
     private static bool IsOtherHead(string word) =>
         char.IsLower(word[0]) && ((word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || word.EndsWith("ed", StringComparison.Ordinal));
 
-    /// <summary>The indexes of the span's first and last words.</summary>
-    private static (int First, int Last) WordRange(IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span) =>
-        (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
-
     /// <summary>
     /// 1 / (1 + words between the span and the nearest word carrying <paramref name="term"/> / 4). A word in the
     /// run of capitalised words right before the span is its title and counts as next to it.
     /// </summary>
-    private static double Closeness(IReadOnlyList<SentenceSpans.SentenceWord> words, AnswerSpan span, string term)
+    private static double Closeness(IReadOnlyList<SentenceSpans.SentenceWord> words, int first, int last, string term)
     {
-        var (first, last) = WordRange(words, span);
         var distance = int.MaxValue;
         for (var i = 0; i < words.Count; i++)
         {
@@ -105,12 +101,10 @@ public static partial class ShortAnswers
     [GeneratedRegex(@"\b(?:in|at|inside|near)\s+(?:(?:the|a)\s+)?(?:(?:[\p{Ll}-]+\s+){1,2}of\s+)?$")]
     private static partial Regex Locative();
 
-    private static readonly string CountryStem = Bot.Core.Analysis.TextAnalyzer.Stem("country");
-
     private static double Preference(QuestionIntent intent, AnswerSpan span, string sentence) => intent.Wanted switch
     {
         // "Where" wants the most precise place, where the thing is ("in Murree"); "which country" a country.
-        Wanted.Place => (span.Kind == (intent.Focus == CountryStem ? SpanKind.Country : SpanKind.Place) ? 0.2 : 0) + (Locative().IsMatch(sentence[..span.Start]) ? 0.2 : 0),
+        Wanted.Place => (span.Kind == (intent.Focus == QuestionIntent.CountryFocus ? SpanKind.Country : SpanKind.Place) ? 0.2 : 0) + (Locative().IsMatch(sentence[..span.Start]) ? 0.2 : 0),
         Wanted.Agent => span.Kind switch { SpanKind.Person => 0.6, SpanKind.Organisation => 0.3, SpanKind.Name => 0.1, _ => 0 },
         Wanted.Person => span.Kind == SpanKind.Person ? 0.4 : 0,
         Wanted.Amount => span.Kind == SpanKind.Number ? 0 : 0.1,

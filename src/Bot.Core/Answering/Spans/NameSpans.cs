@@ -95,7 +95,9 @@ public static partial class NameSpans
         if (current.Text.EndsWith('.') && Chunking.Abbreviations.Classify(current.Text[..^1]) is Chunking.AbbreviationKind.None or Chunking.AbbreviationKind.Suffix)
             return false;
         if (next.Capitalised) return true;
-        return Connectors.Contains(next.Lower) && at + 2 < words.Count && words[at + 2].Capitalised && words[at].Capitalised;
+        if (!Connectors.Contains(next.Lower) || at + 2 >= words.Count || !words[at + 2].Capitalised || !current.Capitalised) return false;
+        // "Minister for Foreign Affairs", "Center for Strategic Studies" are one name; "Plan B for Israel" is two.
+        return next.Lower != "for" || OrganisationWords.Contains(current.Lower) || PersonTitles.Contains(current.Lower);
     }
 
     private static AnswerSpan? Classify(string sentence, List<Word> words, int first, int last, IReadOnlySet<string>? knownPeople)
@@ -114,6 +116,8 @@ public static partial class NameSpans
         for (var k = last - 1; k >= first; k--)
             if (PersonTitles.Contains(words[k].Lower) || IsTitleAbbreviation(words[k]) || words[k].Lower.Split('-').Any(PersonTitles.Contains))
             {
+                // "Minister for Foreign Affairs" names an office, not a person after a title.
+                if (Connectors.Contains(words[k + 1].Lower)) break;
                 // "General Motors" is a company: no organisation word may follow the title.
                 if (!words.Skip(k + 1).Take(last - k).Any(w => OrganisationWords.Contains(w.Lower.TrimEnd('.'))))
                     (start, titled) = (k + 1, true);
@@ -138,7 +142,8 @@ public static partial class NameSpans
         else if (lowerWords.Any(w => OrganisationWords.Contains(w.TrimEnd('s')) || OrganisationWords.Contains(w))) kind = SpanKind.Organisation;
         else if (IsAcronym(text)) kind = SpanKind.Organisation;
         else if (PlaceWords.Contains(lowerWords[^1]) || PlaceBefore().IsMatch(before) && !SpeakerAfter().IsMatch(after) && lowerWords.Count <= 3) kind = SpanKind.Place;
-        else if (lowerWords.Count is >= 2 and <= 4) kind = SpanKind.Person;
+        // A lone letter ends no one's name ("Plan B", "Category A").
+        else if (lowerWords.Count is >= 2 and <= 4 && lowerWords[^1].Length > 1) kind = SpanKind.Person;
         else if (knownPeople?.Contains(lowerWords[0]) == true || SpeakerAfter().IsMatch(after)) kind = SpanKind.Person;
         else kind = SpanKind.Name;
         if (kind == SpanKind.Name && StopWords.English.Contains(lowerWords[0])) return null;

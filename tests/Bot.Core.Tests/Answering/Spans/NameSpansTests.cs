@@ -67,6 +67,26 @@ public class NameSpansTests
         AssertKind(sentence, text, SpanKind.Organisation);
 
     [Theory]
+    [InlineData("The Center for Strategic and International Studies said so.", "Center for Strategic")]
+    [InlineData("He met the Minister for Foreign Affairs on Monday.", "Minister for Foreign Affairs")]
+    public void For_joins_a_name_after_an_organisation_word_or_a_title(string sentence, string text)
+    {
+        Assert.Contains(NameSpans.Find(sentence), s => s.Text == text);
+        // The office is not a person named after a title.
+        Assert.DoesNotContain(NameSpans.Find(sentence), s => s.Text.StartsWith("for ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void For_does_not_join_two_names_otherwise()
+    {
+        // ISOT, "U.N. chief says no alternative to two state solution in Middle East": a question about it.
+        var spans = NameSpans.Find("What did Guterres say about a Plan B for Israel and the Palestinians?");
+
+        Assert.DoesNotContain(spans, s => s.Text.Contains(" for ", StringComparison.Ordinal));
+        Assert.DoesNotContain(spans, s => s.Kind == SpanKind.Person && s.Text.StartsWith("Plan", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Sources told the FBI.", "FBI", SpanKind.Organisation)]
     [InlineData("He said it was the fault of NATO.", "NATO", SpanKind.Organisation)]
     [InlineData("It was filed in NIAMEY.", "NIAMEY", SpanKind.Place)]

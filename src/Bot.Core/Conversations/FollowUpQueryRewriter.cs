@@ -31,7 +31,7 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
         var standalone = AskedAgain(question, previous.Question) ?? AboutSomeoneElse(question, previous.Question);
         if (standalone is null)
         {
-            var leansOnPrevious = Refers(question) || TextAnalyzer.Terms(question).Count < 2;
+            var leansOnPrevious = Refers(question) || TextAnalyzer.Terms(question).Count < 2 || Fragment().IsMatch(question.Trim());
             if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
             standalone = previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question;
         }
@@ -80,6 +80,10 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 
     private static int PossessiveAt(string text, int at) =>
         at + 2 <= text.Length && (text.AsSpan(at, 2).SequenceEqual("'s") || text.AsSpan(at, 2).SequenceEqual("’s")) ? 2 : 0;
+
+    /// <summary>"Where in the White House?", "And when in 2016?": a question word and a phrase, no verb; it narrows the previous question.</summary>
+    [GeneratedRegex(@"^(?:(?:and|but|so),?\s+)?(?:where|when|who|what|which)\s+(?:in|at|on|inside|during|from|near)\s+[^?]*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex Fragment();
 
     [GeneratedRegex(@"^(?:(?:and|but|so|ok|okay),?\s+|(?:what|how) about\s+)?(?<wh>where|when|why|who|what time|what day|on what date|what date)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex BareQuestionWord();

@@ -115,6 +115,16 @@ public class FollowUpQueryRewriterTests
         Assert.Equal(("What did he say?", $"What did he say? {Drones}"), (nobody.Question, nobody.Query));
     }
 
+    [Theory]
+    [InlineData("Where in the White House?", "On what date were Obama and Bernie Sanders meeting at the White House?")]
+    [InlineData("And when in 2016?", "Where did Trump hold his rallies?")]
+    public async Task A_question_word_with_a_phrase_and_no_verb_narrows_the_previous_question(string question, string previous)
+    {
+        var rewritten = await RewriteAsync(question, previous);
+
+        Assert.Equal((question, $"{question} {previous}"), (rewritten.Question, rewritten.Query));
+    }
+
     [Fact]
     public async Task Only_the_latest_turn_is_leant_on_and_its_first_person()
     {

@@ -34,7 +34,8 @@ public static partial class ShortAnswers
         DateTimeOffset? published, IReadOnlySet<string>? knownPeople = null, int leadStart = 0)
     {
         if (!intent.WantsShortAnswer) return null;
-        var spans = SentenceSpans.Find(sentence, published, knownPeople).Where(s => intent.Accepts(s.Kind)).ToList();
+        var spans = SentenceSpans.Find(sentence, published, knownPeople)
+            .Select(s => IsVenue(intent, s, sentence) ? s with { Kind = SpanKind.Place } : s).Where(s => intent.Accepts(s.Kind)).ToList();
         if (spans.Count == 0) return null;
         var words = SentenceSpans.Words(sentence);
         var asked = questionTerms.Where(t => words.Any(w => w.Terms.Contains(t))).ToList();
@@ -100,6 +101,10 @@ public static partial class ShortAnswers
     /// <summary>"in the hill station of", "at", "in": the place where something is, not where it comes from or goes.</summary>
     [GeneratedRegex(@"\b(?:in|at|inside|near)\s+(?:(?:the|a)\s+)?(?:(?:[\p{Ll}-]+\s+){1,2}of\s+)?$")]
     private static partial Regex Locative();
+
+    /// <summary>"in the Oval Office", "at Woolwich Crown Court": for "where", a building named like an institution is a place.</summary>
+    private static bool IsVenue(QuestionIntent intent, AnswerSpan span, string sentence) =>
+        intent.Wanted == Wanted.Place && span.Kind == SpanKind.Organisation && Locative().IsMatch(sentence[..span.Start]);
 
     private static double Preference(QuestionIntent intent, AnswerSpan span, string sentence) => intent.Wanted switch
     {

@@ -145,6 +145,11 @@ public class ShortAnswersTests
     [InlineData("Where is the Al-Nadwa madrassa?",
         "The Al-Nadwa Madrassa in the hill station of Murree, 30 kilometers (19 miles) from the capital, Islamabad, is part of an established alternative system of education in the South Asian nation.",
         "Murree")]
+    // ISOT, "Obama, Sanders to meet at White House on Wednesday" and the Finsbury Park trial: a building named like an institution.
+    [InlineData("Where will Obama and Sanders meet?",
+        "“The two will meet privately in the Oval Office and there will be no formal agenda,” White House spokesman Josh Earnest said.",
+        "Oval Office")]
+    [InlineData("Where will the trial be held?", "His trial will start on Jan. 22 at Woolwich Crown Court in London.", "Woolwich Crown Court")]
     [InlineData("Which hacker were the new documents attributed to?",
         "A link to the documents was posted on WikiLeaks’ Twitter account and attributed to alleged hacker Guccifer 2.0.",
         "Guccifer")]

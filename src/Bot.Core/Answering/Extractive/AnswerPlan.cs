@@ -97,8 +97,19 @@ public static class AnswerPlanner
             if (quotes.Count < maxQuotes && differing is null && second)
                 quotes.Add(PlannedQuote.Of([other.Candidate]));
         }
+        if (reading.Question.Intent.Why && quotes.Count < maxQuotes && !quotes.Any(q => SentenceRanker.StatesReason(q.Text))
+            && ReasonInStory(reading, article, quotes) is { } reason)
+            quotes.Add(PlannedQuote.Of([reason]));
         return new AnswerPlan(quotes, shortAnswer, agreeing, differing);
     }
+
+    /// <summary>
+    /// For "why", the sentence that matches the question best often restates what happened; the story's best
+    /// sentence stating a reason outright ("because they could not explain...") is quoted with it.
+    /// </summary>
+    private static SentenceCandidate? ReasonInStory(ExtractiveReading reading, string article, IReadOnlyList<PlannedQuote> quotes) =>
+        reading.Ranked.FirstOrDefault(r => r.Candidate.Passage.Article.Id == article && r.Features.Coverage > 0
+            && !quotes.Any(q => Covers(q, r.Candidate)) && SentenceRanker.StatesReason(r.Candidate.Text))?.Candidate;
 
     /// <summary>
     /// Two stories contradict each other on a figure or a day, never a name (names differ for many good reasons):

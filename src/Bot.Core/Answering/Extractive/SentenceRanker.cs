@@ -81,6 +81,12 @@ public static partial class SentenceRanker
     [GeneratedRegex(@"\b(?:because|due to|as a result|in order to|so that|aimed at|in protest|to protest|citing|cited|the reason|reasons|over concerns?|amid|fears? (?:of|that)|concerns? (?:about|over|that)|after|since|led to|caused|prompted|blamed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonCue();
 
+    /// <summary>Words that state a reason outright ("because", "due to"), not merely an order of events ("after", "amid").</summary>
+    public static bool StatesReason(string sentence) => StrongReasonCue().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(?:because|due to|as a result of|in order to|so that|the reason|reasons? (?:for|why)|on the grounds that|citing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongReasonCue();
+
     [GeneratedRegex(@"\b(?:said|says|told|added|wrote|tweeted|according to|stated|warned|argued|insisted|declared)\b|[“""]")]
     private static partial Regex SpeechCue();
 }

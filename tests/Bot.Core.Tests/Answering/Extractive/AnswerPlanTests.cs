@@ -44,6 +44,23 @@ public class AnswerPlanTests
         Assert.True(CitationValidator.Validate(answer, passages).WasValid);
     }
 
+    /// <summary>The ISOT sample's story of the East Timor delegates held at Manila airport (true_small_1000.csv).</summary>
+    [Fact]
+    public async Task For_why_the_storys_sentence_stating_the_reason_is_quoted_with_the_one_restating_the_question()
+    {
+        var passages = Stories(
+            "Philippine immigration authorities freed four East Timor delegates after holding them for 12 hours at Manila airport in a security clampdown ahead of the ASEAN summit. "
+            + "The delegates were due to attend a youth forum. "
+            + "Immigration authorities said the four were held upon arrival on Saturday morning because they could not explain the purpose of their travel.");
+
+        var answer = await SeedStory.AnswerAsync("Why did immigration hold the East Timor delegates?", passages, AlwaysAnswer);
+
+        Assert.Contains("freed four East Timor delegates", answer.Text);
+        Assert.Contains("because they could not explain the purpose of their travel", answer.Text);
+        Assert.DoesNotContain("youth forum", answer.Text);
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
     [Fact]
     public async Task Two_stories_giving_different_figures_are_reported_as_differing_and_each_cited()
     {

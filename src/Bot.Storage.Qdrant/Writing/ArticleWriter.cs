@@ -66,7 +66,7 @@ internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, Po
     {
         var (article, chunks) = indexed;
         var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
-        var articlePoint = PointFactory.ForArticle(article, chunks.Count);
+        var articlePoint = PointFactory.ForArticle(article, [.. chunks.Select(c => c.Chunk)]);
         var sizes = chunkPoints.Append(articlePoint).Select(p => (long)p.CalculateSize()).ToList();
         if (sizes.Max() > MaxRequestBytes)
             throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of {sizes.Max() / 1_048_576} MiB); split its text.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Bot.Core.Articles;
+using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Lexical;
 using Bot.Storage.Qdrant.Setup;
@@ -45,13 +46,25 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         return point;
     }
 
-    public static PointStruct ForArticle(Article article, int chunkCount)
+    /// <summary>The article point: its metadata and fingerprint, and of its text only what <paramref name="chunks"/> do not hold (<see cref="ArticleText"/>).</summary>
+    public static PointStruct ForArticle(Article article, IReadOnlyList<Chunk> chunks)
     {
         var point = Point(PointIds.ForArticle(article.Id), new NamedVectors());
-        ArticleFields(point.Payload, article, chunkCount, PointKinds.Article);
+        ArticleFields(point.Payload, article, chunks.Count, PointKinds.Article);
         Set(point.Payload, PayloadKeys.Author, article.Author);
         Set(point.Payload, PayloadKeys.Place, article.Place);
-        Set(point.Payload, PayloadKeys.Text, article.Text);
+        if (ArticleText.Gaps(article.Text, chunks) is { } gaps)
+        {
+            point.Payload[PayloadKeys.TextLength] = article.Text.Length;
+            point.Payload[PayloadKeys.TextGaps] = new Value
+            {
+                ListValue = new ListValue { Values = { gaps.Select(g => new Value { StructValue = new Struct { Fields =
+                {
+                    [PayloadKeys.Start] = g.Start, [PayloadKeys.Text] = g.Text,
+                } } }) } },
+            };
+        }
+        else point.Payload[PayloadKeys.Text] = article.Text;
         return point;
     }
 

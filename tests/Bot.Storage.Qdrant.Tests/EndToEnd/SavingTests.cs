@@ -100,6 +100,22 @@ public sealed class SavingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_chunk_arrives_with_its_own_sentence_vectors_when_batches_reuse_their_messages()
+    {
+        using var small = TestStores.Create(server.Url, o => (o.BatchSize, o.MaxParallelUploads) = (2, 3));
+        var articles = Enumerable.Range(0, 12).Select(i => SampleArchive.Article($"reuse{i:D3}", $"Reuse {i}",
+            [.. Enumerable.Range(0, 3).Select(s => $"Sentence {s} of story {i} on drones coal and Brexit")])).ToList();
+        var indexed = articles.Select(a => SampleArchive.Indexed(a)).ToList();
+        await small.SaveAsync(indexed, Ct);
+
+        foreach (var (chunk, vectors) in indexed.SelectMany(a => a.Chunks))
+        {
+            var stored = Collection.Points.Single(p => p.Id == PointIds.ForChunk(chunk.Id)).Dense["dense"];
+            Assert.Equal(vectors.Select(v => v.ToArray()), stored);
+        }
+    }
+
+    [Fact]
     public async Task Compressed_uploads_arrive_as_gzip_and_read_back_the_same()
     {
         using var compressing = TestStores.Create(server.Url, o => o.CompressUploads = true);

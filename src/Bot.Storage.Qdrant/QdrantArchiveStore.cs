@@ -18,7 +18,7 @@ namespace Bot.Storage.Qdrant;
 /// <summary>
 /// The archive in a Qdrant collection, over Qdrant's gRPC API through Qdrant.Client. Each stage lives in its own
 /// class: <see cref="CollectionSetup"/> (startup checks, collection creation), <see cref="ArticleWriter"/>
-/// (points, batching, replace order), <see cref="PassageSearch"/> (Query API), <see cref="ArticleLister"/>
+/// (points, batching, replace order), <see cref="PassageSearch"/> (Query API), <see cref="ArticleReader"/>, <see cref="ArticleLister"/>
 /// and <see cref="StatsReader"/>; <see cref="QdrantCalls"/> retries and translates errors for all of them.
 /// Thread-safe; meant to be a singleton, which owns its channel.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class QdrantArchiveStore : IArchiveStore, IDisposable
     private readonly CollectionSetup setup;
     private readonly ArticleWriter writer;
     private readonly PassageSearch search;
+    private readonly ArticleReader reader;
     private readonly ArticleLister lister;
     private readonly StatsReader stats;
     private readonly SemaphoreSlim shapeLock = new(1, 1);
@@ -53,6 +54,7 @@ public sealed class QdrantArchiveStore : IArchiveStore, IDisposable
         setup = new CollectionSetup(calls, this.options, logger);
         writer = new ArticleWriter(calls, this.options, new PointFactory(new Bm25SparseEncoder(this.options.Bm25AverageChunkTerms)));
         search = new PassageSearch(calls, this.options);
+        reader = new ArticleReader(calls, this.options);
         lister = new ArticleLister(calls, this.options);
         stats = new StatsReader(calls, this.options, setup);
     }
@@ -88,11 +90,7 @@ public sealed class QdrantArchiveStore : IArchiveStore, IDisposable
         await writer.SaveAsync(articles, current.DenseDimensions, cancellationToken);
     }
 
-    public async Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var points = await RetrieveAsync("read an article", [PointIds.ForArticle(id)], PayloadKeys.Article, cancellationToken);
-        return points.Count == 0 ? null : PayloadReader.Article(points[0].Payload);
-    }
+    public Task<Article?> GetArticleAsync(string id, CancellationToken cancellationToken = default) => reader.ReadAsync(id, cancellationToken);
 
     public Task<ArticlePage> ListArticlesAsync(int offset, int limit, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>
         lister.ListAsync(offset, limit, filter, cancellationToken);

@@ -60,6 +60,21 @@ internal sealed class QdrantCalls(QdrantClient client, QdrantOptions options, IL
     public Task<ulong> CountAsync(string collection, Filter filter, CancellationToken ct) =>
         RunAsync("count points", (c, t) => c.CountAsync(collection, filter, exact: true, cancellationToken: t), ct);
 
+    /// <summary>Every point of <paramref name="collection"/> matching <paramref name="filter"/>, a page at a time in id order.</summary>
+    public async Task<List<RetrievedPoint>> ScrollAllAsync(string operation, string collection, Filter filter, string[] fields, CancellationToken ct)
+    {
+        const uint pageSize = 256;
+        var all = new List<RetrievedPoint>();
+        PointId? offset = null;
+        do
+        {
+            var page = await RunAsync(operation, (c, t) => c.ScrollAsync(collection, filter, pageSize, offset, fields, cancellationToken: t), ct);
+            all.AddRange(page.Result);
+            offset = page.NextPageOffset;
+        } while (offset is not null);
+        return all;
+    }
+
     private static bool IsRetryable(RpcException e) => e.StatusCode switch
     {
         StatusCode.Unavailable or StatusCode.DeadlineExceeded => true,

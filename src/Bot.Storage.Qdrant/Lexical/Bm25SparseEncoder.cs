@@ -29,62 +29,58 @@ internal sealed class Bm25SparseEncoder(double averageTerms, double k1 = 1.2, do
     /// <summary>Query weight of a term pair; single terms weigh 1.</summary>
     public const float PairQueryWeight = 0.5f;
 
-    /// <summary>The chunk's vector from its context line (title, place, date) and its body text.</summary>
-    public SparseWeights? EncodeDocument(string context, string text)
+    /// <summary>The chunk's vector from the analysed terms of its context line (title, place, date) and of its body text.</summary>
+    public SparseWeights? EncodeDocument(IReadOnlyList<string> contextTerms, IReadOnlyList<string> body)
     {
-        var contextTerms = TextAnalyzer.Terms(context);
-        var body = TextAnalyzer.Terms(text);
         var length = contextTerms.Count + body.Count;
         if (length == 0) return null;
-        // Counted by dimension, and pairs hashed from their first term's hash: no string per pair.
-        var terms = new Dictionary<uint, int>(length);
-        var pairs = new Dictionary<uint, int>(body.Count);
-        foreach (var term in contextTerms) Count(terms, TermIndex(term));
-        var previous = 0u;
+        // Dimensions counted by sorting them, and pairs hashed from their first term's hash: no string or dictionary per chunk.
+        var terms = new uint[length];
+        var pairs = new uint[Math.Max(0, body.Count - 1)];
+        for (var i = 0; i < contextTerms.Count; i++) terms[i] = TermIndex(contextTerms[i]);
         for (var i = 0; i < body.Count; i++)
         {
-            var index = TermIndex(body[i]);
-            Count(terms, index);
-            if (i > 0) Count(pairs, PairIndex(previous, body[i]));
-            previous = index;
+            var index = terms[contextTerms.Count + i] = TermIndex(body[i]);
+            if (i > 0) pairs[i - 1] = PairIndex(terms[contextTerms.Count + i - 1], body[i]);
         }
         var norm = k1 * (1 - b + b * length / averageTerms);
-        var weights = new List<(uint, float)>(terms.Count + pairs.Count);
-        foreach (var (index, tf) in terms.Concat(pairs))
-            weights.Add((index, (float)(tf * (k1 + 1) / (tf + norm))));
-        return ToVector(weights);
+        float Weight(int tf) => (float)(tf * (k1 + 1) / (tf + norm));
+        return ToVector(terms, Weight, pairs, Weight);
     }
 
     /// <summary>The query's distinct terms at weight 1 and their distinct adjacent pairs at <see cref="PairQueryWeight"/>.</summary>
     public static SparseWeights? EncodeQuery(IReadOnlyList<string> terms)
     {
         if (terms.Count == 0) return null;
-        var weights = new List<(uint, float)>();
-        var pairs = new HashSet<uint>();
-        foreach (var index in terms.Select(TermIndex).Distinct()) weights.Add((index, 1f));
-        for (var i = 1; i < terms.Count; i++)
-        {
-            var pair = PairIndex(TermIndex(terms[i - 1]), terms[i]);
-            if (pairs.Add(pair)) weights.Add((pair, PairQueryWeight));
-        }
-        return ToVector(weights);
+        var indices = terms.Select(TermIndex).ToArray();
+        var pairs = new uint[terms.Count - 1];
+        for (var i = 1; i < terms.Count; i++) pairs[i - 1] = PairIndex(indices[i - 1], terms[i]);
+        return ToVector(indices, _ => 1f, pairs, _ => PairQueryWeight);
     }
 
-    private static void Count(Dictionary<uint, int> counts, uint index) =>
-        counts[index] = counts.GetValueOrDefault(index) + 1;
-
-    /// <summary>Sorted by dimension; entries sharing one (a term and a pair whose hashes collide) are summed, as Qdrant wants unique indices.</summary>
-    private static SparseWeights ToVector(List<(uint Index, float Weight)> weights)
+    /// <summary>
+    /// Terms and pairs, each weighted by how often its dimension occurs; sorted by dimension, and a term and a pair whose
+    /// hashes collide share it with their weights summed, as Qdrant wants unique indices.
+    /// </summary>
+    private static SparseWeights ToVector(uint[] terms, Func<int, float> termWeight, uint[] pairs, Func<int, float> pairWeight)
     {
-        weights.Sort((x, y) => x.Index.CompareTo(y.Index));
-        var indices = new List<uint>(weights.Count);
-        var values = new List<float>(weights.Count);
-        foreach (var (index, weight) in weights)
+        Array.Sort(terms);
+        Array.Sort(pairs);
+        var indices = new uint[terms.Length + pairs.Length];
+        var values = new float[indices.Length];
+        int count = 0, t = 0, p = 0;
+        while (t < terms.Length || p < pairs.Length)
         {
-            if (indices.Count > 0 && indices[^1] == index) values[^1] += weight;
-            else { indices.Add(index); values.Add(weight); }
+            var fromTerms = p == pairs.Length || (t < terms.Length && terms[t] <= pairs[p]);
+            var (sorted, weight) = fromTerms ? (terms, termWeight) : (pairs, pairWeight);
+            ref var at = ref fromTerms ? ref t : ref p;
+            var index = sorted[at];
+            var run = at;
+            while (at < sorted.Length && sorted[at] == index) at++;
+            if (count > 0 && indices[count - 1] == index) values[count - 1] += weight(at - run);
+            else (indices[count], values[count++]) = (index, weight(at - run));
         }
-        return new SparseWeights([.. indices], [.. values]);
+        return new SparseWeights(indices[..count], values[..count]);
     }
 
     /// <summary>

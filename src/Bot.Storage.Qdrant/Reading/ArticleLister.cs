@@ -16,7 +16,6 @@ namespace Bot.Storage.Qdrant.Reading;
 /// </summary>
 internal sealed class ArticleLister(QdrantCalls calls, QdrantOptions options)
 {
-    private const uint PageSize = 256;
     private static readonly IComparer<ArticleSummary> ByTitle = Comparer<ArticleSummary>.Create((a, b) =>
     {
         var c = StringComparer.Ordinal.Compare(a.Title, b.Title);
@@ -65,18 +64,8 @@ internal sealed class ArticleLister(QdrantCalls calls, QdrantOptions options)
         return result;
     }
 
-    private async Task<List<ArticleSummary>> ScrollAllAsync(List<Condition> must, CancellationToken ct)
-    {
-        var all = new List<ArticleSummary>();
-        PointId? offset = null;
-        do
-        {
-            var page = await ScrollAsync(FilterBuilder.All(must), PageSize, offset, null, ct);
-            all.AddRange(page.Result.Select(p => PayloadReader.Summary(p.Payload)));
-            offset = page.NextPageOffset;
-        } while (offset is not null);
-        return all;
-    }
+    private async Task<List<ArticleSummary>> ScrollAllAsync(List<Condition> must, CancellationToken ct) =>
+        [.. (await calls.ScrollAllAsync("list articles", options.Collection, FilterBuilder.All(must), PayloadKeys.Summary, ct)).Select(p => PayloadReader.Summary(p.Payload))];
 
     private Task<ScrollResponse> ScrollAsync(Filter filter, uint limit, PointId? offset, OrderBy? orderBy, CancellationToken ct) =>
         calls.RunAsync("list articles", (c, t) => c.ScrollAsync(options.Collection, filter, limit, offset,

@@ -15,11 +15,12 @@ internal static class PayloadReader
         new(RequiredText(p, PayloadKeys.ArticleId), OptionalText(p, PayloadKeys.Title) ?? "", Date(p), OptionalText(p, PayloadKeys.Source),
             OptionalText(p, PayloadKeys.Url), Strings(p, PayloadKeys.Tags), (int)(Number(p, PayloadKeys.ChunkCount) ?? 0));
 
-    public static Article Article(MapField<string, Value> p) => new()
+    /// <param name="text">The article's text, which the article point holds in full only in some layouts (see <see cref="ArticleText"/>).</param>
+    public static Article Article(MapField<string, Value> p, string text) => new()
     {
         Id = RequiredText(p, PayloadKeys.ArticleId),
         Title = OptionalText(p, PayloadKeys.Title) ?? "",
-        Text = RequiredText(p, PayloadKeys.Text),
+        Text = text,
         Published = Date(p),
         Source = OptionalText(p, PayloadKeys.Source),
         Url = OptionalText(p, PayloadKeys.Url),
@@ -50,12 +51,18 @@ internal static class PayloadReader
     private static long? Number(MapField<string, Value> p, string key) =>
         p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.IntegerValue ? value.IntegerValue : null;
 
-    private static int RequiredNumber(MapField<string, Value> p, string key) => (int)(Number(p, key) ?? throw Missing(key));
+    public static int RequiredNumber(MapField<string, Value> p, string key) => (int)(Number(p, key) ?? throw Missing(key));
 
     private static List<string> Strings(MapField<string, Value> p, string key) =>
         p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue
             ? [.. value.ListValue.Values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Select(v => v.StringValue)]
             : [];
+
+    /// <summary>The stretches of an article's text that its chunks do not hold ({start, text} objects).</summary>
+    public static List<(int Start, string Text)> TextGaps(MapField<string, Value> p) =>
+        p.TryGetValue(PayloadKeys.TextGaps, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? [.. value.ListValue.Values.Select(g => (RequiredNumber(g.StructValue.Fields, PayloadKeys.Start), RequiredText(g.StructValue.Fields, PayloadKeys.Text)))]
+            : throw Missing(PayloadKeys.TextGaps);
 
     private static DateTimeOffset? Date(MapField<string, Value> p) =>
         OptionalText(p, PayloadKeys.Published) is { } text

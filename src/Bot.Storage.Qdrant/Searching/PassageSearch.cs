@@ -58,11 +58,9 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         var lexical = sparse is null ? [] : results[0].Result;
         var semantic = results[^1].Result;
 
-        var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lexicalScores = Scores(lexical, articleOf);
-        var semanticScores = Scores(semantic, articleOf);
-        var winners = PerArticleCap.Apply(RankFusion.Convex(lexicalScores, semanticScores, options.DenseWeight),
-            f => articleOf[f.Key], query.MaxPerArticle, query.Top);
+        var articleOf = Capped(query) ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        var fused = RankFusion.Convex(Scores(lexical, articleOf), Scores(semantic, articleOf), options.DenseWeight);
+        var winners = articleOf is null ? [.. fused.Take(query.Top)] : PerArticleCap.Apply(fused, f => articleOf[f.Key], query.MaxPerArticle, query.Top);
         if (winners.Count == 0) return [];
 
         var records = await calls.RunAsync("read passages", (c, t) => c.RetrieveAsync(options.Collection,
@@ -72,13 +70,16 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         return [.. winners.Where(w => payloads.ContainsKey(w.Key)).Select(w => PayloadReader.Passage(payloads[w.Key], w.Score))];
     }
 
-    private static List<(string Key, double Score)> Scores(RepeatedField<ScoredPoint> points, Dictionary<string, string> articleOf)
+    /// <summary>Uncapped, candidates need no payload at all: the ids and scores are what fusion reads.</summary>
+    private static bool Capped(SearchQuery query) => query.MaxPerArticle > 0;
+
+    private static List<(string Key, double Score)> Scores(RepeatedField<ScoredPoint> points, Dictionary<string, string>? articleOf)
     {
         var scores = new List<(string, double)>(points.Count);
         foreach (var point in points)
         {
             var id = PointIds.Text(point.Id);
-            articleOf.TryAdd(id, PayloadReader.RequiredText(point.Payload, PayloadKeys.ArticleId));
+            articleOf?.TryAdd(id, PayloadReader.RequiredText(point.Payload, PayloadKeys.ArticleId));
             scores.Add((id, point.Score));
         }
         return scores;
@@ -136,7 +137,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
             Query = vector,
             Using = vectorName,
             Limit = CandidateCount(query),
-            WithPayload = PayloadKeys.Candidate,
+            WithPayload = Capped(query) ? PayloadKeys.Candidate : false,
         };
         if (filter is not null) request.Filter = filter;
         return request;

@@ -36,8 +36,14 @@ internal static class PayloadKeys
     public const string Ordinal = "ordinal";
     public const string Start = "start";
     public const string End = "end";
-    /// <summary>The chunk's text on chunk points; the article's full text on article points.</summary>
+    /// <summary>
+    /// The chunk's text on chunk points. On article points, the full text only where the chunks cannot give it back
+    /// (and on points written before <see cref="TextGaps"/>); see <see cref="ArticleText"/>.
+    /// </summary>
     public const string Text = "text";
+    /// <summary>On article points: the text's length in UTF-16 characters, and the stretches no chunk covers ({start, text} objects).</summary>
+    public const string TextLength = "text_length";
+    public const string TextGaps = "text_gaps";
     public const string Context = "context";
     /// <summary>The page a PDF chunk comes from (1-based); absent for other chunks.</summary>
     public const string Page = "page";
@@ -54,5 +60,8 @@ internal static class PayloadKeys
     public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
 
     /// <summary>What an <see cref="Bot.Core.Articles.Article"/> needs.</summary>
-    public static readonly string[] Article = [ArticleId, Title, Text, Published, Source, Url, Author, Place, Tags, Fingerprint];
+    public static readonly string[] Article = [ArticleId, Title, Text, TextLength, TextGaps, Published, Source, Url, Author, Place, Tags, Fingerprint];
+
+    /// <summary>What putting an article's text back together needs of its chunks.</summary>
+    public static readonly string[] ChunkText = [Start, Text];
 }

@@ -34,19 +34,25 @@ internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, Po
 
     public async Task SaveAsync(IReadOnlyList<IndexedArticle> articles, int? denseDimensions, CancellationToken ct)
     {
-        // Validate everything before writing anything: bad input loses nothing.
+        // Validate and measure everything before writing anything: bad input loses nothing.
         var latest = articles.GroupBy(a => a.Article.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         foreach (var article in latest) Validate(article, denseDimensions);
         var groups = Group(latest.Select(ToPoints));
+        var dense = new DenseVectorPool();
         await Parallel.ForEachAsync(groups,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelUploads, CancellationToken = ct },
-            async (group, token) => await WriteGroupAsync(group, token));
+            async (group, token) => await WriteGroupAsync(group, dense, token));
     }
 
-    private async Task WriteGroupAsync(IReadOnlyList<ArticlePoints> group, CancellationToken ct)
+    private async Task WriteGroupAsync(IReadOnlyList<ArticlePoints> group, DenseVectorPool dense, CancellationToken ct)
     {
         foreach (var batch in Batches(group.SelectMany(a => a.Chunks)))
+        {
+            foreach (var point in batch) dense.Fill(point.Point, point.Dense);
             await UpsertAsync("save chunks", batch, ct);
+            // Only after success: an abandoned attempt could still be reading the vectors. A failed save drops the pool.
+            foreach (var point in batch) dense.Reclaim(point.Point);
+        }
         var stale = new Filter();
         foreach (var article in group)
             stale.Should.Add(Filter(new Filter
@@ -59,18 +65,23 @@ internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, Po
             await UpsertAsync("save articles", batch, ct);
     }
 
-    private Task UpsertAsync(string operation, IReadOnlyList<PointStruct> batch, CancellationToken ct) =>
-        calls.RunAsync(operation, (c, t) => c.UpsertAsync(options.Collection, batch, cancellationToken: t), ct);
+    private Task UpsertAsync(string operation, IReadOnlyList<SizedPoint> batch, CancellationToken ct)
+    {
+        var points = batch.Select(p => p.Point).ToList();
+        return calls.RunAsync(operation, (c, t) => c.UpsertAsync(options.Collection, points, cancellationToken: t), ct);
+    }
 
     private ArticlePoints ToPoints(IndexedArticle indexed)
     {
         var (article, chunks) = indexed;
-        var chunkPoints = chunks.Select(c => points.ForChunk(article, c, chunks.Count)).ToList();
-        var articlePoint = PointFactory.ForArticle(article, chunks.Count);
-        var sizes = chunkPoints.Append(articlePoint).Select(p => (long)p.CalculateSize()).ToList();
-        if (sizes.Max() > MaxRequestBytes)
-            throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of {sizes.Max() / 1_048_576} MiB); split its text.");
-        return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, articlePoint, sizes.Sum());
+        var chunkPoints = points.ForChunks(indexed)
+            .Select((p, i) => new SizedPoint(p, chunks[i].Vectors, p.CalculateSize() + DenseVectorPool.Bytes(chunks[i].Vectors))).ToList();
+        var articlePoint = PointFactory.ForArticle(article, [.. chunks.Select(c => c.Chunk)]);
+        var all = chunkPoints.Append(new SizedPoint(articlePoint, [], articlePoint.CalculateSize())).ToList();
+        var largest = all.Max(p => p.Bytes);
+        if (largest > MaxRequestBytes)
+            throw new ArchiveException($"Article '{article.Id}' is too large for one Qdrant request (a point of {largest / 1_048_576} MiB); split its text.");
+        return new ArticlePoints(article.Id, article.Fingerprint, chunkPoints, all[^1], all.Sum(p => p.Bytes));
     }
 
     /// <summary>Whole articles per group; an article too big for one batch gets a group of its own.</summary>
@@ -99,21 +110,20 @@ internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, Po
         return groups;
     }
 
-    private IEnumerable<List<PointStruct>> Batches(IEnumerable<PointStruct> all)
+    private IEnumerable<List<SizedPoint>> Batches(IEnumerable<SizedPoint> all)
     {
-        var batch = new List<PointStruct>();
+        var batch = new List<SizedPoint>();
         long bytes = 0;
         foreach (var point in all)
         {
-            var size = (long)point.CalculateSize();
-            if (batch.Count > 0 && (batch.Count == options.BatchSize || bytes + size > MaxRequestBytes))
+            if (batch.Count > 0 && (batch.Count == options.BatchSize || bytes + point.Bytes > MaxRequestBytes))
             {
                 yield return batch;
                 batch = [];
                 bytes = 0;
             }
             batch.Add(point);
-            bytes += size;
+            bytes += point.Bytes;
         }
         if (batch.Count > 0) yield return batch;
     }
@@ -142,5 +152,8 @@ internal sealed class ArticleWriter(QdrantCalls calls, QdrantOptions options, Po
         }
     }
 
-    private sealed record ArticlePoints(string Id, string Fingerprint, IReadOnlyList<PointStruct> Chunks, PointStruct Article, long Bytes);
+    /// <summary>A point, the sentence vectors still to go into it, and an upper bound on its encoded size with them.</summary>
+    private sealed record SizedPoint(PointStruct Point, IReadOnlyList<ReadOnlyMemory<float>> Dense, long Bytes);
+
+    private sealed record ArticlePoints(string Id, string Fingerprint, IReadOnlyList<SizedPoint> Chunks, SizedPoint Article, long Bytes);
 }

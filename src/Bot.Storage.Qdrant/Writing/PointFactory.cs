@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using Bot.Core.Analysis;
 using Bot.Core.Articles;
+using Bot.Core.Chunking;
 using Bot.Core.Retrieval;
 using Bot.Storage.Qdrant.Lexical;
 using Bot.Storage.Qdrant.Setup;
+using Google.Protobuf;
 using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
 
@@ -12,46 +14,66 @@ namespace Bot.Storage.Qdrant.Writing;
 /// <summary>
 /// Builds the points of an article. Storage layout: one point per chunk (dense + BM25 vectors, the
 /// chunk text and its article's metadata, so a search hit maps to a Passage without a second read and
-/// filters apply to chunks directly) and one vector-less point per article (kind "article") holding the
-/// full original text. A separate article point, rather than the full text on chunk 0, keeps search
-/// payloads small, gives GetArticle, fingerprints and listing a single point per article to read, and
+/// filters apply to chunks directly) and one vector-less point per article (kind "article") holding its
+/// metadata and what of its text the chunks do not hold. A separate article point, rather than the metadata on
+/// chunk 0 alone, gives GetArticle, fingerprints and listing a single point per article to read, and
 /// lets that point act as the commit marker of a save (see <see cref="ArticleWriter"/>).
 /// </summary>
 internal sealed class PointFactory(Bm25SparseEncoder bm25)
 {
-    public PointStruct ForChunk(Article article, IndexedChunk indexed, int chunkCount)
+    /// <summary>
+    /// The chunk points of an article without their dense vectors, which <see cref="DenseVectorPool"/> puts in just before a
+    /// batch is sent. The article's fields are formatted once and their values shared by its chunk points.
+    /// </summary>
+    public List<PointStruct> ForChunks(IndexedArticle indexed)
     {
-        var chunk = indexed.Chunk;
-        var vectors = new NamedVectors();
-        if (indexed.Vectors.Count > 0)
+        var (article, chunks) = indexed;
+        var shared = new MapField<string, Value>();
+        ArticleFields(shared, article, chunks.Count, PointKinds.Chunk);
+        Set(shared, PayloadKeys.Author, article.Author);
+        Set(shared, PayloadKeys.Place, article.Place);
+        var (context, contextTerms) = ("", (IReadOnlyList<string>)[]);
+        var points = new List<PointStruct>(chunks.Count);
+        foreach (var (chunk, _) in chunks)
         {
-            var multi = new MultiDenseVector();
-            foreach (var sentence in indexed.Vectors) multi.Vectors.Add(Dense(sentence));
-            vectors.Vectors[VectorNames.Dense] = new Vector { MultiDense = multi };
+            // Every chunk of an article shares its context line: analysed once.
+            if (chunk.Context != context) (context, contextTerms) = (chunk.Context, TextAnalyzer.Terms(chunk.Context));
+            var vectors = new NamedVectors();
+            if (bm25.EncodeDocument(contextTerms, TextAnalyzer.Terms(chunk.Text)) is { } sparse)
+                vectors.Vectors[VectorNames.Sparse] = Sparse(sparse);
+            var point = Point(PointIds.ForChunk(chunk.Id), vectors);
+            point.Payload.Add(shared);
+            Set(point.Payload, PayloadKeys.ChunkId, chunk.Id);
+            point.Payload[PayloadKeys.Ordinal] = chunk.Ordinal;
+            point.Payload[PayloadKeys.Start] = chunk.Start;
+            point.Payload[PayloadKeys.End] = chunk.End;
+            Set(point.Payload, PayloadKeys.Text, chunk.Text);
+            Set(point.Payload, PayloadKeys.Context, chunk.Context);
+            if (chunk.Page is { } page) point.Payload[PayloadKeys.Page] = page;
+            points.Add(point);
         }
-        if (bm25.EncodeDocument(chunk.Context, chunk.Text) is { } sparse)
-            vectors.Vectors[VectorNames.Sparse] = Sparse(sparse);
-        var point = Point(PointIds.ForChunk(chunk.Id), vectors);
-        ArticleFields(point.Payload, article, chunkCount, PointKinds.Chunk);
-        Set(point.Payload, PayloadKeys.Author, article.Author);
-        Set(point.Payload, PayloadKeys.Place, article.Place);
-        Set(point.Payload, PayloadKeys.ChunkId, chunk.Id);
-        point.Payload[PayloadKeys.Ordinal] = chunk.Ordinal;
-        point.Payload[PayloadKeys.Start] = chunk.Start;
-        point.Payload[PayloadKeys.End] = chunk.End;
-        Set(point.Payload, PayloadKeys.Text, chunk.Text);
-        Set(point.Payload, PayloadKeys.Context, chunk.Context);
-        if (chunk.Page is { } page) point.Payload[PayloadKeys.Page] = page;
-        return point;
+        return points;
     }
 
-    public static PointStruct ForArticle(Article article, int chunkCount)
+    /// <summary>The article point: its metadata and fingerprint, and of its text only what <paramref name="chunks"/> do not hold (<see cref="ArticleText"/>).</summary>
+    public static PointStruct ForArticle(Article article, IReadOnlyList<Chunk> chunks)
     {
         var point = Point(PointIds.ForArticle(article.Id), new NamedVectors());
-        ArticleFields(point.Payload, article, chunkCount, PointKinds.Article);
+        ArticleFields(point.Payload, article, chunks.Count, PointKinds.Article);
         Set(point.Payload, PayloadKeys.Author, article.Author);
         Set(point.Payload, PayloadKeys.Place, article.Place);
-        Set(point.Payload, PayloadKeys.Text, article.Text);
+        if (ArticleText.Gaps(article.Text, chunks) is { } gaps)
+        {
+            point.Payload[PayloadKeys.TextLength] = article.Text.Length;
+            point.Payload[PayloadKeys.TextGaps] = new Value
+            {
+                ListValue = new ListValue { Values = { gaps.Select(g => new Value { StructValue = new Struct { Fields =
+                {
+                    [PayloadKeys.Start] = g.Start, [PayloadKeys.Text] = g.Text,
+                } } }) } },
+            };
+        }
+        else point.Payload[PayloadKeys.Text] = article.Text;
         return point;
     }
 
@@ -64,16 +86,11 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         return point;
     }
 
-    /// <summary>
-    /// A dense vector as Qdrant takes it, for points and queries alike. The floats are copied once, into the message:
-    /// a whole backing array goes in as a collection (an upload is 50,000 of them), anything else through a span.
-    /// </summary>
+    /// <summary>A dense vector as Qdrant takes it (a query's), the floats copied once, into the message.</summary>
     public static DenseVector Dense(ReadOnlyMemory<float> values)
     {
         var vector = new DenseVector();
-        if (MemoryMarshal.TryGetArray(values, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length)
-            vector.Data.AddRange(segment.Array);
-        else vector.Data.AddRange(values.ToArray());
+        vector.Data.AddRange(values.Span);
         return vector;
     }
 

@@ -67,6 +67,9 @@ public sealed class SavingTests : IAsyncLifetime
         server.Inject("Points/Delete", new FakeFault(Grpc.Core.StatusCode.Internal, "Service internal error: disk full"));
         await Assert.ThrowsAsync<ArchiveException>(() => store.SaveAsync([SampleArchive.Indexed(revised)], Ct));
         Assert.Equal(SampleArchive.Drones.Fingerprint, (await store.GetFingerprintsAsync([revised.Id], Ct))[revised.Id]);
+        // The old article's chunks were overwritten by the new ones: its text cannot be put together, and reading says so.
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => store.GetArticleAsync(revised.Id, Ct));
+        Assert.Contains("interrupted", error.Message);
 
         await store.SaveAsync([SampleArchive.Indexed(revised)], Ct);
         Assert.Equal(revised.Fingerprint, (await store.GetFingerprintsAsync([revised.Id], Ct))[revised.Id]);
@@ -94,6 +97,22 @@ public sealed class SavingTests : IAsyncLifetime
             .GroupBy(x => x.Item1).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Equal(["huge0001"], articlesPerChunkBatch);
         Assert.Equal(31, (await store.GetStatsAsync(Ct)).Articles);
+    }
+
+    [Fact]
+    public async Task Every_chunk_arrives_with_its_own_sentence_vectors_when_batches_reuse_their_messages()
+    {
+        using var small = TestStores.Create(server.Url, o => (o.BatchSize, o.MaxParallelUploads) = (2, 3));
+        var articles = Enumerable.Range(0, 12).Select(i => SampleArchive.Article($"reuse{i:D3}", $"Reuse {i}",
+            [.. Enumerable.Range(0, 3).Select(s => $"Sentence {s} of story {i} on drones coal and Brexit")])).ToList();
+        var indexed = articles.Select(a => SampleArchive.Indexed(a)).ToList();
+        await small.SaveAsync(indexed, Ct);
+
+        foreach (var (chunk, vectors) in indexed.SelectMany(a => a.Chunks))
+        {
+            var stored = Collection.Points.Single(p => p.Id == PointIds.ForChunk(chunk.Id)).Dense["dense"];
+            Assert.Equal(vectors.Select(v => v.ToArray()), stored);
+        }
     }
 
     [Fact]
@@ -143,9 +162,38 @@ public sealed class SavingTests : IAsyncLifetime
         Assert.Single(chunk.Dense["dense"]); // one sentence, one vector
         Assert.True(chunk.Sparse.ContainsKey("bm25"));
         var articlePoint = Collection.Points.Single(p => p.Id == PointIds.ForArticle(article.Id));
-        Assert.Equal(article.Text, Text(articlePoint, "text"));
+        // The text is stored once: the article point holds only what no chunk covers (here the space after each chunk's full stop).
+        Assert.Null(Text(articlePoint, "text"));
+        Assert.Equal(article.Text.Length, articlePoint.Payload["text_length"].IntegerValue);
+        Assert.Equal([" ", " "], articlePoint.Payload["text_gaps"].ListValue.Values.Select(g => g.StructValue.Fields["text"].StringValue));
         Assert.Empty(articlePoint.Dense);
         Assert.Empty(articlePoint.Sparse);
+    }
+
+    [Fact]
+    public async Task An_article_whose_chunks_are_not_its_text_keeps_its_full_text()
+    {
+        var article = SampleArchive.Drones;
+        var chunks = SampleArchive.Chunks(article);
+        var reworded = chunks[0] with { Text = chunks[0].Text.ToUpperInvariant() };
+        await store.SaveAsync([new IndexedArticle(article, [.. new[] { reworded }.Concat(chunks.Skip(1)).Select(c => new IndexedChunk(c, []))])], Ct);
+
+        Assert.Equal(article.Text, Text(Collection.Points.Single(p => p.Id == PointIds.ForArticle(article.Id)), "text"));
+        Assert.Equivalent(article, await store.GetArticleAsync(article.Id, Ct), strict: true);
+    }
+
+    [Fact]
+    public async Task Article_points_written_with_the_full_text_read_as_before()
+    {
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones)], Ct);
+        // The layout before the text was stored once: the whole text on the article point, no gaps.
+        var payload = Collection.Points.Single(p => p.Id == PointIds.ForArticle(SampleArchive.Drones.Id)).Payload;
+        payload.Remove("text_length");
+        payload.Remove("text_gaps");
+        payload["text"] = SampleArchive.Drones.Text;
+        foreach (var chunk in Collection.Points.Where(p => Text(p, "kind") == "chunk")) chunk.Payload["text"] = "(not read)";
+
+        Assert.Equivalent(SampleArchive.Drones, await store.GetArticleAsync(SampleArchive.Drones.Id, Ct), strict: true);
     }
 
     [Fact]

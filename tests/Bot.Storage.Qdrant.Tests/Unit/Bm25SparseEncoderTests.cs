@@ -24,7 +24,7 @@ public sealed class Bm25SparseEncoderTests
     {
         const double avg = 4;
         const string context = "Niger drones", text = "drones drones drones Niger";
-        var vector = new Bm25SparseEncoder(avg).EncodeDocument(context, text)!;
+        var vector = new Bm25SparseEncoder(avg).EncodeDocument(TextAnalyzer.Terms(context), TextAnalyzer.Terms(text))!;
         var counts = TextAnalyzer.TermCounts(context + "\n" + text);
         var pairs = TextAnalyzer.Pairs(TextAnalyzer.Terms(text)).CountBy(p => p).ToDictionary();
         var length = counts.Values.Sum(); // pairs do not lengthen the chunk
@@ -41,7 +41,7 @@ public sealed class Bm25SparseEncoderTests
     [Fact]
     public void Pairs_come_from_the_body_only_and_never_span_the_context_line()
     {
-        var vector = new Bm25SparseEncoder(10).EncodeDocument("Niger drones", "armed drones")!;
+        var vector = new Bm25SparseEncoder(10).EncodeDocument(TextAnalyzer.Terms("Niger drones"), TextAnalyzer.Terms("armed drones"))!;
         var indices = vector.Indices.ToHashSet();
         Assert.Contains(Bm25SparseEncoder.TermIndex("arm_drone"), indices);
         Assert.DoesNotContain(Bm25SparseEncoder.TermIndex("niger_drone"), indices);
@@ -54,7 +54,7 @@ public sealed class Bm25SparseEncoderTests
         var encoder = new Bm25SparseEncoder(10);
         float WeightOfDrones(string text)
         {
-            var vector = encoder.EncodeDocument("", text)!;
+            var vector = encoder.EncodeDocument([], TextAnalyzer.Terms(text))!;
             return vector.Values[Array.IndexOf(vector.Indices, Bm25SparseEncoder.TermIndex(TextAnalyzer.Stem("drones")))];
         }
         var shortChunk = WeightOfDrones("drones Niger");
@@ -82,7 +82,7 @@ public sealed class Bm25SparseEncoderTests
     [Fact]
     public void Text_without_terms_has_no_vector()
     {
-        Assert.Null(new Bm25SparseEncoder(60).EncodeDocument("", "the of and"));
+        Assert.Null(new Bm25SparseEncoder(60).EncodeDocument([], TextAnalyzer.Terms("the of and")));
         Assert.Null(Bm25SparseEncoder.EncodeQuery([]));
     }
 }

@@ -61,10 +61,11 @@ public static class AnswerPlanner
             - best.Features.Coverage >= NeighbourGain);
         if (completing is not null) lead.Add(completing);
         var quotes = new List<PlannedQuote> { PlannedQuote.Of(lead) };
-        // "She replaces Boerge Brende" completes "Soereide was named minister...": the answer may stand in the neighbour.
-        var (answerSentence, answer) = best.Features.Answer is { } own ? (best.Candidate, own)
-            : completing is not null && reading.Ranked.First(r => r.Candidate == completing).Features.Answer is { } next ? (completing, next)
-            : (best.Candidate, null);
+        // "She replaces Boerge Brende" completes "Soereide was named minister...": the answer may stand in the
+        // neighbour, and there it may be the better one ("At a campaign rally in Maine" after a Washington dateline).
+        var next = completing is null ? null : reading.Ranked.First(r => r.Candidate == completing).Features.Answer;
+        var (answerSentence, answer) = next is not null && (best.Features.Answer is not { } own || next.Score > own.Score)
+            ? (completing!, next) : (best.Candidate, best.Features.Answer);
         var shortAnswer = answer is null ? null : ShortOf(answerSentence, answer.Span);
 
         var agreeing = new List<PlannedQuote>();

@@ -35,7 +35,7 @@ public static partial class SentenceRanker
     private const double PassageCoverageWeight = 0.35;
     private const double RankWeight = 0.25;
     private const double AnswerWeight = 0.15;
-    private const double FocusedAnswerWeight = 0.1;
+    private const double FocusedAnswerWeight = 0.25;
     private const double NearAnswerWeight = 0.1;
     private const double OpeningWeight = 0.03;
     private const double CueWeight = 0.05;

@@ -44,6 +44,37 @@ public class AnswerPlanTests
         Assert.True(CitationValidator.Validate(answer, passages).WasValid);
     }
 
+    /// <summary>The ISOT sample's story of the G20 raids (true_small_1000.csv): the officers are not the properties counted. Two passages, so that ranking alone decides.</summary>
+    [Fact]
+    public async Task The_sentence_counting_what_is_asked_leads_over_one_sharing_more_words()
+    {
+        var passages = Stories(
+            "Police said nearly 600 officers raided properties in states from Hamburg and Berlin to western North Rhine-Westphalia and southern Baden-Wuerttemberg.",
+            "Officers searched 23 properties believed to be used by Black Bloc anti-capitalist group in eight German states, the Hamburg force said.");
+
+        var answer = await SeedStory.AnswerAsync("How many properties did German police search in the G20 raids?", passages, AlwaysAnswer);
+
+        Assert.Equal("23", answer.Short?.Text);
+        Assert.StartsWith("Officers searched 23 properties", answer.Citations[0].Quote);
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
+    /// <summary>The ISOT sample's story of Trump and the Chamber of Commerce (true_small_1000.csv): the lead's dateline is only where it was filed.</summary>
+    [Fact]
+    public async Task A_place_the_completing_neighbour_names_beats_the_leads_dateline()
+    {
+        var passages = Stories(
+            "WASHINGTON (Reuters) - Presidential candidate Donald Trump on Wednesday lashed out at the U.S. Chamber of Commerce’s scathing criticism of his stance on trade, "
+            + "highlighting divisions within the Republican Party that threaten unity ahead of the Nov. 8 election. "
+            + "At a campaign rally in Maine on Wednesday, Trump called the nation’s largest business association “controlled totally by various groups of people who don’t care about you whatsoever.”");
+
+        var answer = await SeedStory.AnswerAsync("Where was the rally where Trump went after the Chamber of Commerce?", passages, AlwaysAnswer);
+
+        Assert.Equal("Maine", answer.Short?.Text);
+        Assert.StartsWith("Maine. \"WASHINGTON (Reuters) - Presidential candidate", answer.Text);
+        Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+    }
+
     /// <summary>The ISOT sample's story of the East Timor delegates held at Manila airport (true_small_1000.csv).</summary>
     [Fact]
     public async Task For_why_the_storys_sentence_stating_the_reason_is_quoted_with_the_one_restating_the_question()

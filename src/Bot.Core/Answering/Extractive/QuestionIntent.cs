@@ -65,8 +65,14 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (WhoIsName().IsMatch(question)) return None;
         if (WhoCue().IsMatch(q))
             // "Who is Sweden's ambassador?" asks for a person, "who asked the US...?" for anyone.
-            return q.Split(' ', '-').Any(w => PersonNouns.Contains(w.Trim('?', ',', '\'', 's'))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
+            return q.Split(' ', '-').Any(w => PersonNouns.Contains(Singular(w))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
         return None;
+    }
+
+    private static string Singular(string word)
+    {
+        var clean = word.Trim('?', ',', '\'');
+        return clean.EndsWith('s') && !clean.EndsWith("ss", StringComparison.Ordinal) ? clean[..^1] : clean;
     }
 
     /// <summary>
@@ -79,7 +85,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         foreach (var noun in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (StopWords.English.Contains(noun) || Verbs.Contains(noun)) break;
-            var singular = noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+            var singular = Singular(noun);
             if (PersonNouns.Contains(singular)) wanted = new(Wanted.Person, TextAnalyzer.Stem(singular), false, false);
             else if (OrganisationNouns.Contains(singular)) wanted = new(Wanted.Organisation, TextAnalyzer.Stem(singular), false, false);
             else if (PlaceNouns.Contains(singular)) wanted = new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
@@ -118,6 +124,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         "economist", "professor", "scientist", "doctor", "athlete", "coach", "ruler", "monarch", "queen", "rebel", "militant", "worker",
         "student", "witness", "banker", "tycoon", "manager", "owner", "legislator", "strategist", "chairwoman", "commissioner", "donor",
         "pilot", "author", "writer", "actor", "actress", "singer", "host", "premier", "dictator", "emir", "sheikh", "bishop", "priest",
+        "consul",
     };
 
     private static readonly HashSet<string> OrganisationNouns = new(StringComparer.Ordinal)

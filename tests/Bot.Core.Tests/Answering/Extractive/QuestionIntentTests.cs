@@ -14,6 +14,9 @@ public class QuestionIntentTests
     [InlineData("And who?", Wanted.Agent, null)]
     [InlineData("Who is Sweden's ambassador to the UN?", Wanted.Person, null)]
     [InlineData("Who is the defence minister of Niger?", Wanted.Person, null)]
+    // a noun beginning with "s" is a person noun too, and a plural counts as its singular
+    [InlineData("Who is the senator from Iowa?", Wanted.Person, null)]
+    [InlineData("Who did the suspects meet?", Wanted.Person, null)]
     [InlineData("What is the name of the defence minister?", Wanted.Person, null)]
     [InlineData("Which Treasury official resigned?", Wanted.Person, "offici")]
     [InlineData("Which judges ruled on the case?", Wanted.Person, "judg")]

@@ -38,7 +38,9 @@ public sealed class IngestJobs(IServiceScopeFactory scopes, ILogger<IngestJobs> 
         {
             await using var scope = scopes.CreateAsyncScope();
             var pipeline = scope.ServiceProvider.GetRequiredService<IngestPipeline>();
-            var progress = new Progress<IngestProgress>(p => Update(job.Id, s => s with { Progress = p }));
+            // Applied on the reporting thread: Progress<T> would post to the thread pool, and a late report could
+            // land after the job has succeeded and show it still "indexing".
+            var progress = new StatusProgress(p => Update(job.Id, s => s with { Progress = p }));
             var report = await pipeline.RunAsync(job.Inputs, progress, stoppingToken);
             Update(job.Id, s => s with { State = IngestJobState.Succeeded, Report = report });
         }
@@ -64,5 +66,10 @@ public sealed class IngestJobs(IServiceScopeFactory scopes, ILogger<IngestJobs> 
         foreach (var old in statuses.Values.OrderByDescending(s => s.Created).Skip(StatusesKept))
             if (old.State is IngestJobState.Succeeded or IngestJobState.Failed)
                 statuses.TryRemove(old.Id, out _);
+    }
+
+    private sealed class StatusProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
     }
 }

@@ -147,8 +147,10 @@ public sealed class PlaygroundTests(ChromiumFixture chromium)
         var followUp = (string)expected["followUps"]![0]!;
 
         await session.SendAsync(WebHost.SeedQuestion);
+        await Expect(page.GetByText("AI generated", new() { Exact = true })).ToHaveCountAsync(1);
+        // Once the streamed message has settled; the suggestions did not appear within 20 s on a loaded CI machine.
         var suggestion = page.GetByRole(AriaRole.Button, new() { Name = followUp });
-        await Expect(suggestion).ToBeVisibleAsync();
+        await Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await ChromiumFixture.ScreenshotAsync(page, "playground-follow-ups");
 
         await suggestion.ClickAsync();

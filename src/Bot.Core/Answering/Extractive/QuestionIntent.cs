@@ -27,7 +27,8 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     {
         Wanted.Agent => kind is SpanKind.Person or SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
         Wanted.Person => kind is SpanKind.Person or SpanKind.Name,
-        Wanted.Organisation => kind is SpanKind.Organisation or SpanKind.Name or SpanKind.Country,
+        // A country answers "which government", not "which company".
+        Wanted.Organisation => kind is SpanKind.Organisation or SpanKind.Name || (kind is SpanKind.Country && (Focus is null || StateNouns.Contains(Focus))),
         Wanted.Place => kind is SpanKind.Place or SpanKind.Country,
         Wanted.Date => kind is SpanKind.Date,
         Wanted.Time => kind is SpanKind.Time or SpanKind.Date,
@@ -63,6 +64,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
         // "Who is Jason Miller?" asks what he is: a description, which no name or date answers.
         if (WhoIsName().IsMatch(question)) return None;
+        if (WhoWithin().IsMatch(q)) return new(Wanted.Person, null, false, false);
         if (WhoCue().IsMatch(q))
             // "Who is Sweden's ambassador?" asks for a person, "who asked the US...?" for anyone.
             return q.Split(' ', '-').Any(w => PersonNouns.Contains(Singular(w))) ? new(Wanted.Person, null, false, false) : new(Wanted.Agent, null, false, false);
@@ -135,6 +137,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         "nation", "team", "club",
     };
 
+    /// <summary>Stems of the organisation nouns a country can stand for.</summary>
+    private static readonly HashSet<string> StateNouns = new(new[] { "government", "nation", "country", "state" }.Select(TextAnalyzer.Stem), StringComparer.Ordinal);
+
     private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
     {
         "city", "town", "village", "province", "region", "state", "place", "area", "capital", "district", "island", "port", "county",
@@ -179,6 +184,10 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
 
     [GeneratedRegex(@"\b(?:which|what) (?<words>\w+(?: \w+){0,2})")]
     private static partial Regex WhichNoun();
+
+    /// <summary>"Who at Twitter...", "who on Clinton's team...": someone inside an organisation, a person.</summary>
+    [GeneratedRegex(@"^(?:and |so |but )?who (?:at|on|in|inside|within|from) ")]
+    private static partial Regex WhoWithin();
 
     [GeneratedRegex(@"\b(?:what|which) (?:country|nation)\b|\bin what country\b")]
     private static partial Regex CountryCue();

@@ -1,3 +1,4 @@
+using Bot.Core.Analysis;
 using System.Text.RegularExpressions;
 using Bot.Core.Answering.Spans;
 
@@ -45,7 +46,10 @@ public static partial class ShortAnswers
             var terms = span.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // The question's own names and numbers are not its answer ("the United States" in "who asked the US...",
             // "Governor Mark Dayton" for "which judge voided Dayton's veto").
-            if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) : terms.All(questionTerms.Contains))) continue;
+            if (terms.Length > 0 && (span.IsName ? terms.Any(questionTerms.Contains) || questionTerms.Contains(Initials(span.Text)) : terms.All(questionTerms.Contains))) continue;
+            // The outlet a story credits ("Politico reported", "told Reuters") reports the news; it is not in it,
+            // unless the question asks who reported or was told.
+            if (span.Kind is SpanKind.Organisation or SpanKind.Name && !questionTerms.Overlaps(CreditTerms) && IsCredited(sentence, span)) continue;
             var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
             var focused = intent.Focus is { } focus && Counts(sentence, words, first, last, focus);
             var closeness = asked.Select(term => Closeness(words, first, last, term)).ToList();
@@ -97,6 +101,24 @@ public static partial class ShortAnswers
         }
         return 1 / (1 + distance / 4.0);
     }
+
+    /// <summary>"sdf" for "Syrian Democratic Forces": the question may hold a name by its initials.</summary>
+    private static string Initials(string name)
+    {
+        var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => char.ToLowerInvariant(w[0])));
+        return initials.Length >= 2 ? initials : "";
+    }
+
+    private static readonly string[] CreditTerms = [.. new[] { "reported", "report", "told", "tell", "interview" }.Select(TextAnalyzer.Stem)];
+
+    private static bool IsCredited(string sentence, AnswerSpan span) =>
+        CreditBefore().IsMatch(sentence[..span.Start]) || CreditAfter().IsMatch(sentence[span.End..]);
+
+    [GeneratedRegex(@"\b(?:told|reviewed by|seen by|obtained by)\s+(?:the\s+)?$")]
+    private static partial Regex CreditBefore();
+
+    [GeneratedRegex(@"^\s*(?:reported|reports|said in a report)\b")]
+    private static partial Regex CreditAfter();
 
     /// <summary>"in the hill station of", "at", "in": the place where something is, not where it comes from or goes.</summary>
     [GeneratedRegex(@"\b(?:in|at|inside|near)\s+(?:(?:the|a)\s+)?(?:(?:[\p{Ll}-]+\s+){1,2}of\s+)?$")]

@@ -17,6 +17,8 @@ public class QuestionIntentTests
     // a noun beginning with "s" is a person noun too, and a plural counts as its singular
     [InlineData("Who is the senator from Iowa?", Wanted.Person, null)]
     [InlineData("Who did the suspects meet?", Wanted.Person, null)]
+    [InlineData("Who at Twitter made the call to ban RT and Sputnik ads?", Wanted.Person, null)]
+    [InlineData("Who on Clinton's policy team got the email?", Wanted.Person, null)]
     [InlineData("What is the name of the defence minister?", Wanted.Person, null)]
     [InlineData("Which Treasury official resigned?", Wanted.Person, "offici")]
     [InlineData("Which judges ruled on the case?", Wanted.Person, "judg")]

@@ -90,6 +90,36 @@ public class ShortAnswersTests
         Assert.Equal("four", answer?.Span.Text);
     }
 
+    /// <summary>ISOT sample sentences (True_sample_1500.csv) that credit the outlet which reported them.</summary>
+    [Fact]
+    public void A_credited_outlet_answers_only_a_question_about_who_reported()
+    {
+        const string release = "The release came during a presentation on Tuesday from a person speaking on behalf of Guccifer 2.0 at a London cyber security conference, Politico reported.";
+        const string swiss = "Neutral Switzerland is ready to provide a platform for dialogue between the Spanish government and Catalonia amid a row over independence for the region, Swiss state broadcaster RTS reported on Friday.";
+
+        Assert.Null(Find("Who spoke on behalf of Guccifer 2.0 at the London conference?", release));
+        Assert.Equal("RTS", Find("Which broadcaster reported Switzerland's offer on the Catalan dispute?", swiss)?.Span.Text);
+        Assert.Equal("Reuters", Find("Who did Mountari tell about the drones?", Sentence("Defence Minister Kalla Mountari"))?.Span.Text);
+    }
+
+    [Fact]
+    public void A_name_the_question_gives_by_its_initials_is_not_its_answer()
+    {
+        const string sentence = "The American surrendered to the Syrian Democratic Forces (SDF), a U.S.-backed alliance of mostly Arab and Kurdish fighters, on or around Sept. 12.";
+
+        Assert.Equal("Syrian Democratic Forces", Find("Who did the American surrender to?", sentence)?.Span.Text);
+        Assert.NotEqual("Syrian Democratic Forces", Find("Who surrendered to the SDF?", sentence)?.Span.Text);
+    }
+
+    [Fact]
+    public void A_country_answers_which_government_but_not_which_company()
+    {
+        const string sentence = "By 2024 the U.S. plans to provide the Afghans with at least 159 Black Hawks, including 58 fitted with extra rocket pods and machine guns to provide close air support.";
+
+        Assert.Equal("U.S.", Find("Which government will provide the Black Hawks?", sentence)?.Span.Text);
+        Assert.Null(Find("Which company will provide the Black Hawks?", sentence));
+    }
+
     [Fact]
     public void A_title_holding_the_questions_name_rules_out_the_whole_name()
     {

@@ -35,8 +35,6 @@ public sealed record AnswerPlan(IReadOnlyList<PlannedQuote> Quotes, PlannedShort
 /// </summary>
 public static class AnswerPlanner
 {
-    /// <summary>A neighbour adding this much of the question's weight is quoted with the best sentence: the question spans both.</summary>
-    private const double NeighbourGain = 0.1;
     /// <summary>
     /// Without a short answer, another sentence is quoted when it scores this share of the best and covers at least
     /// <see cref="SecondCoverageRatio"/> of what the best covers (never abstaining, up to three quotes against up to two:
@@ -54,19 +52,13 @@ public static class AnswerPlanner
 
     public static AnswerPlan Plan(ExtractiveReading reading, int maxQuotes)
     {
-        var best = reading.Ranked[0];
+        var opening = LeadQuote.Of(reading);
+        var best = opening.Best;
         var lead = new List<SentenceCandidate> { best.Candidate };
-        var completing = reading.NeighboursOfBest().FirstOrDefault(n =>
-            reading.Question.Coverage(reading.Question.Near(best.Candidate.Terms.Union(n.Terms).ToHashSet(StringComparer.Ordinal), n.Passage))
-            - best.Features.Coverage >= NeighbourGain);
-        if (completing is not null) lead.Add(completing);
+        if (opening.Completing is { } completing) lead.Add(completing);
         var quotes = new List<PlannedQuote> { PlannedQuote.Of(lead) };
-        // "She replaces Boerge Brende" completes "Soereide was named minister...": the answer may stand in the
-        // neighbour, and there it may be the better one ("At a campaign rally in Maine" after a Washington dateline).
-        var next = completing is null ? null : reading.Ranked.First(r => r.Candidate == completing).Features.Answer;
-        var (answerSentence, answer) = next is not null && (best.Features.Answer is not { } own || next.Score > own.Score)
-            ? (completing!, next) : (best.Candidate, best.Features.Answer);
-        var shortAnswer = answer is null ? null : ShortOf(answerSentence, answer.Span);
+        var answer = opening.Answer;
+        var shortAnswer = answer is null ? null : ShortOf(opening.AnswerSentence, answer.Span);
 
         var agreeing = new List<PlannedQuote>();
         (PlannedQuote, PlannedShortAnswer)? differing = null;

@@ -36,6 +36,7 @@ public static partial class ExtractiveReader
         var question = reading.Question;
         var best = reading.Ranked[0];
         var sentence = best.Candidate;
+        var answer = LeadQuote.Of(reading).Answer;
         var neighbours = reading.NeighboursOfBest().ToList();
         var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
         foreach (var neighbour in neighbours) terms.UnionWith(neighbour.Terms);
@@ -67,9 +68,9 @@ public static partial class ExtractiveReader
             substitution.NameOrNumber,
             substitution.Modifier,
             question.Intent.WantsShortAnswer,
-            question.Intent.WantsShortAnswer && best.Features.Answer is null,
-            best.Features.Answer?.Focused == true,
-            best.Features.Answer?.Nearness ?? 0,
+            question.Intent.WantsShortAnswer && answer is null,
+            answer?.Focused == true,
+            answer?.Nearness ?? 0,
             question.Intent.Why || question.Intent.Said,
             best.Features.Cue,
             best.Features.SameDay,

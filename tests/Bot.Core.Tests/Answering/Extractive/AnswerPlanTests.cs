@@ -37,11 +37,16 @@ public class AnswerPlanTests
             "Norwegian Defence Minister Ine Eriksen Soereide was named minister of foreign affairs on Friday, making her the first woman to hold the post in the Nordic country. "
             + "She replaces Boerge Brende, who last month was appointed president of the World Economic Forum.");
 
-        var answer = await SeedStory.AnswerAsync("Who did Ine Eriksen Soereide replace as foreign minister?", passages, AlwaysAnswer);
+        const string question = "Who did Ine Eriksen Soereide replace as foreign minister?";
+        var answer = await SeedStory.AnswerAsync(question, passages, AlwaysAnswer);
+        // The confidence judges the answer given: its short answer was found, in the neighbour.
+        var features = ExtractiveReader.Read(question, passages).Features!;
 
         Assert.Equal("Boerge Brende", answer.Short?.Text);
         Assert.StartsWith("Boerge Brende. \"Norwegian Defence Minister", answer.Text);
         Assert.True(CitationValidator.Validate(answer, passages).WasValid);
+        Assert.False(features.ShortAnswerMissing);
+        Assert.True(features.ShortAnswerNearness > 0);
     }
 
     /// <summary>The ISOT sample's story of the G20 raids (true_small_1000.csv): the officers are not the properties counted. Two passages, so that ranking alone decides.</summary>

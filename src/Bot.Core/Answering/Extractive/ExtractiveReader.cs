@@ -36,13 +36,17 @@ public static partial class ExtractiveReader
         var question = reading.Question;
         var best = reading.Ranked[0];
         var sentence = best.Candidate;
-        var answer = LeadQuote.Of(reading).Answer;
+        var lead = LeadQuote.Of(reading);
+        var answer = lead.Answer;
         var neighbours = reading.NeighboursOfBest().ToList();
         var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
         foreach (var neighbour in neighbours) terms.UnionWith(neighbour.Terms);
         var window = question.Near(terms, sentence.Passage);
         var windowWords = Words.Of(string.Join(" ", neighbours.Append(sentence).OrderBy(c => c.Position).Select(c => c.Text)));
         var sentenceWords = Words.Of(sentence.Text);
+        var quotedWords = lead.Completing is { } completing
+            ? Words.Of(string.Join(" ", new[] { sentence, completing }.OrderBy(c => c.Position).Select(c => c.Text)))
+            : sentenceWords;
         var questionNegates = Negation.GovernedStems(question.Words);
         var sentenceNegates = Negation.GovernedStems(sentenceWords);
         var windowNegates = Negation.GovernedStems(windowWords);
@@ -59,7 +63,7 @@ public static partial class ExtractiveReader
             rival is null ? 0 : best.Score - rival.Score,
             question.Terms.Count,
             sentence.Terms.Count == 0 ? 0 : sentence.Terms.Count(t => !question.Weights.ContainsKey(t)) / (double)sentence.Terms.Count,
-            question.Negated && !Negation.IsNegated(sentenceWords),
+            question.Negated && !Negation.IsNegated(quotedWords),
             questionNegates.Any(t => !windowNegates.Contains(t)),
             sentenceNegates.Any(t => question.Words.StemSet.Contains(t) && !questionNegates.Contains(t)),
             question.MissesEntity(PassageTerms.Of(sentence.Passage)),

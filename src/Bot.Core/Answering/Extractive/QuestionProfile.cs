@@ -58,7 +58,7 @@ public sealed record QuestionProfile(
         foreach (var term in terms)
             weights[term] = Idf(documents, frequencies?.Of(term) ?? passageTerms.Count(p => p.Contains(term))) * (context.Contains(term) ? ContextShare : 1);
         return new QuestionProfile(question, terms, weights, weights.Values.Sum(), Idf(documents, 0), QuestionIntent.Of(asked ?? question),
-            words, EntityTermsOf(question), context) { FirstNames = FirstNamesOf(asked ?? question) };
+            words, EntityTermsOf(question), context) { FirstNames = FirstNamesOf(question) };
     }
 
     /// <summary>An earlier turn's term weighs this share of its rarity: it says which story, not which sentence.</summary>
@@ -125,7 +125,8 @@ public sealed record QuestionProfile(
     }
 
     /// <summary>Whether a name or number of the question is missing from <paramref name="terms"/>.</summary>
-    public bool MissesEntity(IReadOnlySet<string> terms) => EntityTerms.Any(t => !terms.Contains(t));
+    public bool MissesEntity(IReadOnlySet<string> terms) =>
+        EntityTerms.Any(t => !terms.Contains(t) && !(FirstNames.TryGetValue(t, out var last) && terms.Contains(last)));
 
     private static IReadOnlySet<string> EntityTermsOf(string question)
     {

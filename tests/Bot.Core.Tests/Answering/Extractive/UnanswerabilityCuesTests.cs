@@ -18,6 +18,31 @@ public class UnanswerabilityCuesTests
         Assert.False(Negation.IsNegated(W("They returned.")));
     }
 
+    /// <summary>The ISOT sample's story of a judicial nominee (True_sample_1500.csv), asked as a follow-up rewritten with his full name.</summary>
+    private static readonly Bot.Core.Retrieval.Passage Talley = WholePassage(AnswerFixture.Make("talley", "Trump judicial nominee Talley withdraws",
+        "Talley was reported by online magazine Slate as having posted online sympathetic comments about the early history of the Ku Klux Klan. "
+        + "He also failed to disclose that his wife works in the White House Counsel's office."));
+
+    private static Bot.Core.Retrieval.Passage WholePassage(Bot.Core.Articles.Article article) => AnswerFixture.PassageOf(article, 0, 0, article.Text.Length);
+
+    [Fact]
+    public void A_person_named_by_the_last_name_alone_is_not_a_missing_name()
+    {
+        var features = ExtractiveReader.Read("What did Brett Talley fail to disclose?", [Talley], asked: "What did he fail to disclose?").Features!;
+
+        Assert.False(features.EntityMissing);
+        Assert.True(ExtractiveReader.Read("What did Brett Kavanaugh fail to disclose?", [Talley]).Features!.EntityMissing);
+    }
+
+    [Fact]
+    public void A_negated_question_matches_a_negation_in_the_neighbour_quoted_with_the_best_sentence()
+    {
+        var reading = ExtractiveReader.Read("What did Talley, reported by online magazine Slate, fail to disclose?", [Talley]);
+
+        Assert.StartsWith("Talley was reported", reading.Ranked[0].Candidate.Text);
+        Assert.False(reading.Features!.NegationMismatch);
+    }
+
     [Fact]
     public void A_question_asking_the_opposite_of_the_sentence_is_flipped()
     {

@@ -20,6 +20,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     /// <summary>The focus of "which country" and "in what country": a place that is a country is wanted.</summary>
     public static readonly string CountryFocus = TextAnalyzer.Stem("country");
 
+    /// <summary>"Where did the bombers fly from?": the place something comes from is wanted, not only where it is.</summary>
+    public bool AsksOrigin { get; init; }
+
     /// <summary>Whether the question wants a name, date, place or amount to lead the answer.</summary>
     public bool WantsShortAnswer => Wanted != Wanted.Any;
 
@@ -59,7 +62,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (CountNoun().IsMatch(q)) return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, null, false, false);
         if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
         if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false);
-        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? CountryFocus : null, false, false);
+        if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? CountryFocus : null, false, false) { AsksOrigin = FromCue().IsMatch(q) };
         if (WhichNoun().Match(q) is { Success: true } which && WhichWanted(which.Groups["words"].Value) is { } wanted) return wanted;
         if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
         // "Who is Jason Miller?" asks what he is: a description, which no name or date answers.
@@ -188,6 +191,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     /// <summary>"Who at Twitter...", "who on Clinton's team...": someone inside an organisation, a person.</summary>
     [GeneratedRegex(@"^(?:and |so |but )?who (?:at|on|in|inside|within|from) ")]
     private static partial Regex WhoWithin();
+
+    [GeneratedRegex(@"\bfrom\b")]
+    private static partial Regex FromCue();
 
     [GeneratedRegex(@"\b(?:what|which) (?:country|nation)\b|\bin what country\b")]
     private static partial Regex CountryCue();

@@ -50,6 +50,8 @@ public static partial class ShortAnswers
             // The outlet a story credits ("Politico reported", "told Reuters") reports the news; it is not in it,
             // unless the question asks who reported or was told.
             if (span.Kind is SpanKind.Organisation or SpanKind.Name && !questionTerms.Overlaps(CreditTerms) && IsCredited(sentence, span)) continue;
+            // "a horse-riding game from Iran" says where something comes from, which answers only "where ... from?".
+            if (intent.Wanted == Wanted.Place && !intent.AsksOrigin && Origin().IsMatch(sentence[..span.Start])) continue;
             var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
             var focused = intent.Focus is { } focus && Counts(sentence, words, first, last, focus);
             var closeness = asked.Select(term => Closeness(words, first, last, term)).ToList();
@@ -113,6 +115,9 @@ public static partial class ShortAnswers
 
     private static bool IsCredited(string sentence, AnswerSpan span) =>
         CreditBefore().IsMatch(sentence[..span.Start]) || CreditAfter().IsMatch(sentence[span.End..]);
+
+    [GeneratedRegex(@"\bfrom\s+(?:the\s+)?$")]
+    private static partial Regex Origin();
 
     [GeneratedRegex(@"\b(?:told|reviewed by|seen by|obtained by)\s+(?:the\s+)?$")]
     private static partial Regex CreditBefore();

@@ -111,6 +111,18 @@ public class ShortAnswersTests
         Assert.NotEqual("Syrian Democratic Forces", Find("Who surrendered to the SDF?", sentence)?.Span.Text);
     }
 
+    /// <summary>The ISOT sample's story of the pizza makers' UNESCO listing (true_small_1000.csv), filed from Jeju.</summary>
+    [Fact]
+    public void A_place_something_comes_from_answers_only_where_from()
+    {
+        const string lead = "JEJU, South Korea (Reuters) - The art of Neapolitan pizza making won world heritage status on Thursday, joining a horse-riding game from Iran and Dutch wind mills on UNESCO's culture list.";
+
+        // The dateline place, for want of a place where the decision was made.
+        Assert.Contains(Find("Where did UNESCO make the pizza decision?", lead, leadStart: lead.IndexOf("The art", StringComparison.Ordinal))?.Span.Text, new[] { "JEJU", "South Korea" });
+        Assert.Equal("Iran", Find("Where does the horse-riding game come from?", lead)?.Span.Text);
+        Assert.True(QuestionIntent.Of("Where did the B-1B bombers fly from?").AsksOrigin);
+    }
+
     [Fact]
     public void A_country_answers_which_government_but_not_which_company()
     {

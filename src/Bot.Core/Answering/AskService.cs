@@ -43,7 +43,7 @@ public sealed class AskService(
         Answer? final = null;
         using (BotTelemetry.Source.StartActivity("answer"))
         {
-            var context = new AnswerContext(question, retrieval.Passages, history) { Query = query, Standalone = rewritten.Question };
+            var context = new AnswerContext(question, retrieval.Passages, history) { Query = query, Standalone = rewritten.Question, OwnWords = rewritten.OwnWords };
             await foreach (var update in answerer.AnswerAsync(context, cancellationToken))
             {
                 if (update is AnswerFinal { Answer: var answer })

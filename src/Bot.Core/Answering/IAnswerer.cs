@@ -25,6 +25,9 @@ public sealed record AnswerContext(string Question, IReadOnlyList<Passage> Passa
 
     /// <summary>The question made to stand alone ("What did Kalla Mountari say about the ambush?"): <see cref="Question"/> unless it was a follow-up.</summary>
     public string Standalone { get; init; } = Question;
+
+    /// <summary>The words whose terms a quote must hold (<see cref="RewrittenQuestion.OwnWords"/>); null: <see cref="Standalone"/>.</summary>
+    public string? OwnWords { get; init; }
 }
 
 /// <summary>One earlier turn: the question, the answer's text, and the people the answer's sources name, first the nearest to its quote.</summary>

@@ -13,5 +13,11 @@ public interface IQueryRewriter
 /// </summary>
 public sealed record RewrittenQuestion(string Question, string Query)
 {
+    /// <summary>
+    /// The follow-up in the words whose terms a quote must hold, when the rewriter's reading is a guess ("it" read as
+    /// the previous question's subject): the rest of <see cref="Query"/> then only says which story. Null: <see cref="Question"/>.
+    /// </summary>
+    public string? OwnWords { get; init; }
+
     public static RewrittenQuestion Unchanged(string question) => new(question, question);
 }

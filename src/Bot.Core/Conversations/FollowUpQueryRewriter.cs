@@ -34,6 +34,10 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
             var leansOnPrevious = Refers(question) || TextAnalyzer.Terms(question).Count < 2 || Fragment().IsMatch(question.Trim());
             if (!leansOnPrevious) return Task.FromResult(RewrittenQuestion.Unchanged(question));
             standalone = previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question;
+            // "it" read as the thing the previous question asked about is shown, but the reading is a guess: it is
+            // searched with that question too, and quotes need only the follow-up's own words.
+            if (SubjectOf(previous.Question) is { } thing && ResolveThing(standalone, thing) is var resolved && resolved != standalone)
+                return Task.FromResult(new RewrittenQuestion(resolved, $"{resolved} {previous.Question}") { OwnWords = standalone });
         }
         // A question made whole says what it asks about; one still leaning on "it" or "that" is searched with the
         // previous question, so the same story is found.
@@ -99,6 +103,55 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 
     [GeneratedRegex(@"^(?:and|what about|how about)\s+(?<subject>[^?]+?)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex OtherSubject();
+
+    /// <summary>
+    /// What a question asks about, when it names a thing right after its question word and auxiliary: "the US drone
+    /// base" in "Where's the US drone base in Niger?", "the Obama Presidential Center" in "Where will the Obama
+    /// Presidential Center be built?", "Twitter" in "How much did Twitter make...?". Null when it opens otherwise or
+    /// names a person (the person is "he" or "she", not "it").
+    /// </summary>
+    public static string? SubjectOf(string question)
+    {
+        if (Subject().Match(question.Trim()) is not { Success: true } match) return null;
+        var words = match.Groups["rest"].Value.TrimEnd('?', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var taken = new List<string>();
+        foreach (var word in words)
+        {
+            var lower = word.ToLowerInvariant();
+            var head = taken.Count == 0 && lower is "the" or "a" or "an";
+            // A small word, a verb, or a plain word after a bare name ("Twitter make") ends the subject; "US" is a name, not "us".
+            var plain = char.IsLower(word[0]);
+            if (!head && plain && (StopWords.English.Contains(lower) || ThingVerbs.Contains(lower) || (taken.Count > 0 && taken.All(t => char.IsUpper(t[0]))))) break;
+            taken.Add(word);
+        }
+        // The question's last word is its verb ("...attack trial start?"), not part of what it asks about.
+        if (taken.Count == words.Length && taken.Count > 1 && char.IsLower(taken[^1][0])) taken.RemoveAt(taken.Count - 1);
+        var named = taken.SkipWhile(w => w is "the" or "a" or "an").ToList();
+        if (named.Count == 0) return null;
+        var name = string.Join(' ', named);
+        var person = Answering.Spans.NameSpans.Find(name).Any(n => n.Kind == Answering.Spans.SpanKind.Person && n.Text == name);
+        return person ? null : string.Join(' ', taken);
+    }
+
+    /// <summary>"it" and "its" become the thing the previous question asked about, unless "it" is an event ("What day did it happen?").</summary>
+    public static string ResolveThing(string question, string thing) =>
+        EventVerb().IsMatch(question) ? question : ThingPronoun().Replace(question, m =>
+            m.Value.Equals("its", StringComparison.OrdinalIgnoreCase) ? thing + "'s" : thing);
+
+    private static readonly HashSet<string> ThingVerbs = new(StringComparer.Ordinal)
+    {
+        "make", "made", "cost", "costs", "start", "end", "begin", "open", "close", "say", "said", "get", "got", "give", "pay", "win",
+        "lose", "take", "hold", "held", "do", "go", "come", "meet", "happen", "built", "build", "kill", "killed",
+    };
+
+    [GeneratedRegex(@"^(?:(?:and|but|so),?\s+)?(?:where|when|why|what|which|who|how(?: much| many| long| old)?)(?:'s|’s|\s+(?:is|was|are|were|does|did|do|will|would|has|have|had|can|could))\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Subject();
+
+    [GeneratedRegex(@"\b(?:it|its)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThingPronoun();
+
+    [GeneratedRegex(@"\b(?:happen|happened|occur|occurred|take place|took place)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EventVerb();
 
     /// <summary>"he"/"him" → the person, "his" → the person's; "her" is possessive before a word that is not a stop word.</summary>
     public static string ResolvePerson(string question, string person) => PersonalPronoun().Replace(question, m =>

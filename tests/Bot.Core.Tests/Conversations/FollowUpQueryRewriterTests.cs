@@ -115,6 +115,35 @@ public class FollowUpQueryRewriterTests
         Assert.Equal(("What did he say?", $"What did he say? {Drones}"), (nobody.Question, nobody.Query));
     }
 
+    /// <summary>Previous questions of the news set's follow-up pairs (eval/news-questions.jsonl).</summary>
+    [Theory]
+    [InlineData("Where's the US drone base in Niger?", "the US drone base")]
+    [InlineData("When does the Finsbury Park attack trial start?", "the Finsbury Park attack trial")]
+    [InlineData("Where will the Obama Presidential Center be built?", "the Obama Presidential Center")]
+    [InlineData("How much did Twitter make from RT advertising since 2011?", "Twitter")]
+    [InlineData("Who asked the U.S. to arm its drones?", null)]
+    [InlineData("How old is Siti Aisyah?", null)]
+    public void The_subject_of_a_question_is_the_thing_named_after_its_question_word(string question, string? subject) =>
+        Assert.Equal(subject, FollowUpQueryRewriter.SubjectOf(question));
+
+    [Fact]
+    public async Task It_is_shown_as_the_previous_questions_subject_and_searched_with_that_question()
+    {
+        const string previous = "Where will the Obama Presidential Center be built?";
+
+        var rewritten = await RewriteAsync("How long will it take to build?", previous);
+        var possessive = await RewriteAsync("What is its budget?", previous);
+        var happening = await RewriteAsync("What day did it happen?", "Where was the Swiss aid worker kidnapped in Sudan?");
+
+        Assert.Equal("How long will the Obama Presidential Center take to build?", rewritten.Question);
+        Assert.Equal($"{rewritten.Question} {previous}", rewritten.Query);
+        // A guess: quotes need only the follow-up's own words.
+        Assert.Equal("How long will it take to build?", rewritten.OwnWords);
+        Assert.Equal("What is the Obama Presidential Center's budget?", possessive.Question);
+        // "it" that happened is the event, not a thing the question named.
+        Assert.Equal("What day did it happen?", happening.Question);
+    }
+
     [Theory]
     [InlineData("Where in the White House?", "On what date were Obama and Bernie Sanders meeting at the White House?")]
     [InlineData("And when in 2016?", "Where did Trump hold his rallies?")]

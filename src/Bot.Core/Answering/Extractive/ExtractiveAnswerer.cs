@@ -50,7 +50,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             : await termStatistics.GetDocumentFrequenciesAsync(TextAnalyzer.Terms(context.Query), cancellationToken);
         // Ranked against the stand-alone query: a follow-up's own words may not name what it asks about. Its own
         // words must be in the sentence; the earlier turn's count where the sentence's passage has them.
-        return ExtractiveReader.Read(context.Query, context.Passages, frequencies, context.Standalone);
+        return ExtractiveReader.Read(context.Query, context.Passages, frequencies, context.OwnWords ?? context.Standalone);
     }
 
     /// <summary>The answer and the pieces it streams in: one per quoted sentence, or the abstention message.</summary>

@@ -55,9 +55,6 @@ internal static class PayloadKeys
     /// <summary>What an <see cref="Bot.Core.Articles.ArticleSummary"/> needs.</summary>
     public static readonly string[] Summary = [ArticleId, Title, Published, Source, Url, Tags, ChunkCount];
 
-    /// <summary>What fusing and capping a search candidate needs.</summary>
-    public static readonly string[] Candidate = [ArticleId];
-
     /// <summary>What a <see cref="Bot.Core.Retrieval.Passage"/> needs: the summary plus the chunk.</summary>
     public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
 

@@ -4,7 +4,6 @@ using Bot.Storage.Qdrant.Lexical;
 using Bot.Storage.Qdrant.Reading;
 using Bot.Storage.Qdrant.Setup;
 using Bot.Storage.Qdrant.Writing;
-using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Searching;
@@ -74,8 +73,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
             var ids = new List<PointId>(end - next);
             for (var i = next; i < end; i++) ids.Add(PointIds.Of(ranked[i].Key));
             var records = await calls.RunAsync("read passages", (c, t) => c.RetrieveAsync(options.Collection, ids, PayloadKeys.Passage, false, cancellationToken: t), ct);
-            var payloads = new Dictionary<string, MapField<string, Value>>(records.Count, StringComparer.Ordinal);
-            foreach (var record in records) payloads[PointIds.Text(record.Id)] = record.Payload;
+            var payloads = records.ToDictionary(r => PointIds.Text(r.Id), r => r.Payload, StringComparer.Ordinal);
             // A winner deleted since the search is left out rather than failing it.
             for (; next < end; next++)
                 if (payloads.TryGetValue(ranked[next].Key, out var payload)) read.Add(PayloadReader.Passage(payload, ranked[next].Score));
@@ -84,12 +82,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         return kept;
     }
 
-    private static List<(string Key, double Score)> Scores(IEnumerable<ScoredPoint> points)
-    {
-        var scores = new List<(string, double)>();
-        foreach (var point in points) scores.Add((PointIds.Text(point.Id), point.Score));
-        return scores;
-    }
+    private static List<(string Key, double Score)> Scores(IEnumerable<ScoredPoint> points) => [.. points.Select(p => (PointIds.Text(p.Id), (double)p.Score))];
 
     private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<PrefetchQuery> prefetch,
         Query main, string? vectorName, Filter? filter, CancellationToken ct)
@@ -105,9 +98,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         }
         var found = await calls.RunAsync("search", (c, t) => c.QueryAsync(options.Collection, main, prefetch, vectorName, topFilter,
             limit: (ulong)query.Top, payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
-        var passages = new List<Passage>(found.Count);
-        foreach (var hit in found) passages.Add(PayloadReader.Passage(hit.Payload, hit.Score));
-        return passages;
+        return [.. found.Select(h => PayloadReader.Passage(h.Payload, h.Score))];
     }
 
     /// <summary>The query's dense and sparse vectors, each null when the mode does not use it or (sparse) it has no terms.</summary>
@@ -136,14 +127,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
 
     private QueryPoints Candidates(Query vector, string vectorName, SearchQuery query, Filter? filter)
     {
-        var request = new QueryPoints
-        {
-            CollectionName = options.Collection,
-            Query = vector,
-            Using = vectorName,
-            Limit = CandidateCount(query),
-            WithPayload = false,
-        };
+        var request = new QueryPoints { CollectionName = options.Collection, Query = vector, Using = vectorName, Limit = CandidateCount(query), WithPayload = false };
         if (filter is not null) request.Filter = filter;
         return request;
     }

@@ -61,7 +61,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
     /// <summary>
     /// The passages of the best of <paramref name="ranked"/>, in order, up to top and at most MaxPerArticle from one article.
     /// The first read asks for as many as wanted; only when the cap sets some aside (or a point was deleted since the
-    /// search) does a further one follow, asking for twice the shortfall more each time, so reads stay few.
+    /// search) does a further one follow, asking for twice the shortfall, doubling with each further read, so reads stay few.
     /// </summary>
     private async Task<IReadOnlyList<Passage>> PassagesAsync(List<(string Key, double Score)> ranked, SearchQuery query, CancellationToken ct)
     {

@@ -28,30 +28,37 @@ internal static class QdrantCanned
 
     public static readonly PointsOperationResponse UpdateCompleted = new() { Result = new UpdateResult { OperationId = 1, Status = UpdateStatus.Completed } };
 
-    /// <summary>A query answer with <paramref name="count"/> hits.</summary>
-    public static QueryResponse QueryAnswer(int count) => new() { Result = { Enumerable.Range(0, count).Select(i => Scored(i, i % 40)) } };
+    /// <summary>A query answer with as many hits as <paramref name="request"/> asks for, with the payload it asks for.</summary>
+    public static QueryResponse QueryAnswer(QueryPoints request) =>
+        new() { Result = { Enumerable.Range(0, (int)request.Limit).Select(i => Scored(i, i % 40, request.WithPayload)) } };
 
-    /// <summary>Two lists of <paramref name="count"/> candidates (article id only), half of them in both (as a lexical and a dense list overlap).</summary>
-    public static QueryBatchResponse BatchAnswer(int count) => new()
+    /// <summary>
+    /// The candidate lists of a batch, as many as each search asks for with the payload it asks for, the second list
+    /// starting halfway down the first (as a lexical and a dense list overlap).
+    /// </summary>
+    public static QueryBatchResponse BatchAnswer(QueryBatchPoints request) => new()
     {
-        Result = { new BatchResult { Result = { Candidates(0, count) } }, new BatchResult { Result = { Candidates(count / 2, count) } } },
+        Result = { request.QueryPoints.Select((search, n) => new BatchResult
+        {
+            Result = { Enumerable.Range(n * (int)search.Limit / 2, (int)search.Limit).Select(i => Scored(i, i % 40, search.WithPayload)) },
+        }) },
     };
 
-    /// <summary>The passage payloads of the points <paramref name="ids"/> names (as <see cref="PointId"/> makes them).</summary>
-    public static GetResponse RetrieveAnswer(IEnumerable<PointId> ids) => new()
+    /// <summary>The points <paramref name="request"/> names (as <see cref="PointId"/> makes them) with the payload it asks for.</summary>
+    public static GetResponse RetrieveAnswer(GetPoints request) => new()
     {
-        Result = { ids.Select(id => int.Parse(id.Uuid[^12..])).Select(i => new RetrievedPoint { Id = PointId(i), Payload = { Passage(i, i % 40) } }) },
+        Result = { request.Ids.Select(id => int.Parse(id.Uuid[^12..])).Select(i => new RetrievedPoint { Id = PointId(i), Payload = { Selected(i, i % 40, request.WithPayload) } }) },
     };
 
-    /// <summary><paramref name="groups"/> articles with <paramref name="perGroup"/> hits each.</summary>
-    public static QueryGroupsResponse GroupsAnswer(int groups, int perGroup) => new()
+    /// <summary>As many articles as <paramref name="request"/> asks for, each with a full group of hits with the payload it asks for.</summary>
+    public static QueryGroupsResponse GroupsAnswer(QueryPointGroups request) => new()
     {
         Result = new GroupsResult
         {
-            Groups = { Enumerable.Range(0, groups).Select(g => new PointGroup
+            Groups = { Enumerable.Range(0, (int)request.Limit).Select(g => new PointGroup
             {
                 Id = new GroupId { StringValue = $"a{g:D4}" },
-                Hits = { Enumerable.Range(0, perGroup).Select(h => Scored(g * perGroup + h, g)) },
+                Hits = { Enumerable.Range(0, (int)request.GroupSize).Select(h => Scored(g * (int)request.GroupSize + h, g, request.WithPayload)) },
             }) },
         },
     };
@@ -66,17 +73,24 @@ internal static class QdrantCanned
         return frame;
     }
 
-    private static IEnumerable<ScoredPoint> Candidates(int first, int count) => Enumerable.Range(first, count)
-        .Select(i => new ScoredPoint { Id = PointId(i), Version = 3, Score = Score(i), Payload = { ["article_id"] = $"a{i % 40:D4}" } });
-
     private static PointId PointId(int i) => new() { Uuid = $"00000000-0000-5000-8000-{i:D12}" };
 
     private static float Score(int i) => 1 - i * 0.001f;
 
-    private static ScoredPoint Scored(int i, int article) => new() { Id = PointId(i), Version = 3, Score = Score(i), Payload = { Passage(i, article) } };
+    private static ScoredPoint Scored(int i, int article, WithPayloadSelector? with) =>
+        new() { Id = PointId(i), Version = 3, Score = Score(i), Payload = { Selected(i, article, with) } };
 
-    /// <summary>The payload a passage needs, with ~1,000 characters of text (a 200-token chunk).</summary>
-    private static Dictionary<string, Value> Passage(int i, int article)
+    /// <summary>What Qdrant sends of a point's payload: none unless asked for, all, or the fields included (excluding is not used here).</summary>
+    private static Dictionary<string, Value> Selected(int i, int article, WithPayloadSelector? with) => with?.SelectorOptionsCase switch
+    {
+        WithPayloadSelector.SelectorOptionsOneofCase.Enable when with.Enable => Payload(i, article),
+        WithPayloadSelector.SelectorOptionsOneofCase.Include => Payload(i, article).Where(f => with.Include.Fields.Contains(f.Key)).ToDictionary(),
+        null or WithPayloadSelector.SelectorOptionsOneofCase.None or WithPayloadSelector.SelectorOptionsOneofCase.Enable => [],
+        _ => throw new NotSupportedException($"payload selector {with.SelectorOptionsCase}"),
+    };
+
+    /// <summary>A chunk point's payload, with ~1,000 characters of text (a 200-token chunk).</summary>
+    private static Dictionary<string, Value> Payload(int i, int article)
     {
         var text = string.Join(' ', Enumerable.Repeat("Niger has asked the United States to start using armed drones against jihadist groups.", 12));
         return new()
@@ -84,7 +98,8 @@ internal static class QdrantCanned
             ["article_id"] = $"a{article:D4}", ["title"] = $"Niger asks U.S. to arm drones {article}", ["published"] = "2017-11-01T00:00:00+00:00",
             ["source"] = "Reuters", ["url"] = $"https://example.com/{article}", ["tags"] = new[] { "worldnews" }, ["chunk_count"] = 12,
             ["chunk_id"] = $"a{article:D4}-{i:D3}", ["ordinal"] = i, ["start"] = i * 1100, ["end"] = i * 1100 + text.Length, ["text"] = text,
-            ["context"] = "Niger asks U.S. to arm drones\n1 November 2017",
+            ["context"] = "Niger asks U.S. to arm drones\n1 November 2017", ["kind"] = "chunk", ["source_key"] = "reuters",
+            ["fingerprint"] = $"fp{article:D4}",
         };
     }
 }

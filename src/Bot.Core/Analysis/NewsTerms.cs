@@ -38,6 +38,14 @@ internal static class NewsTerms
         ["pct"] = "percent", ["percent"] = "percent", ["mln"] = "million", ["bln"] = "billion", ["bn"] = "billion", ["trln"] = "trillion",
     };
 
+    /// <summary>
+    /// The words a news form other than a number or a sign can begin with: most words begin none, and this one lookup
+    /// says so instead of one per table (a third of the analyser's time on an upload's chunks).
+    /// </summary>
+    private static readonly HashSet<string> Starts = new(
+        [.. Units.Keys, .. Tens.Keys, .. Ordinals.Keys, .. Words.Keys, "per", .. CountryNames.Canonical.Keys.Concat(CountryNames.Prefixes).Select(k => k.Split(' ')[0])],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> OrdinalSuffixes = new(StringComparer.Ordinal) { "st", "nd", "rd", "th" };
 
     /// <summary>
@@ -48,6 +56,7 @@ internal static class NewsTerms
     {
         var token = tokens[at];
         var word = token.Text;
+        if (!token.IsSymbol && !char.IsAsciiDigit(word[0]) && !Starts.Contains(word)) return 0;
         var next = at + 1 < tokens.Count ? tokens[at + 1].Text : null;
 
         if (Country(tokens, at, terms) is var countryWords and > 0) return countryWords;

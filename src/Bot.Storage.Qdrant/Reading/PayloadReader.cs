@@ -27,6 +27,7 @@ internal static class PayloadReader
         Author = OptionalText(p, PayloadKeys.Author),
         Place = OptionalText(p, PayloadKeys.Place),
         Tags = Strings(p, PayloadKeys.Tags),
+        PageStarts = Numbers(p, PayloadKeys.PageStarts),
         Fingerprint = RequiredText(p, PayloadKeys.Fingerprint),
     };
 
@@ -53,10 +54,19 @@ internal static class PayloadReader
 
     public static int RequiredNumber(MapField<string, Value> p, string key) => (int)(Number(p, key) ?? throw Missing(key));
 
-    private static List<string> Strings(MapField<string, Value> p, string key) =>
-        p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue
-            ? [.. value.ListValue.Values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Select(v => v.StringValue)]
-            : [];
+    private static List<string> Strings(MapField<string, Value> p, string key) => Items(p, key, Value.KindOneofCase.StringValue, v => v.StringValue);
+
+    private static List<int> Numbers(MapField<string, Value> p, string key) => Items(p, key, Value.KindOneofCase.IntegerValue, v => (int)v.IntegerValue);
+
+    /// <summary>A list field's items of one kind (a loop, not LINQ: this runs for every passage of every search).</summary>
+    private static List<T> Items<T>(MapField<string, Value> p, string key, Value.KindOneofCase kind, Func<Value, T> read)
+    {
+        var items = new List<T>();
+        if (p.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue)
+            foreach (var item in value.ListValue.Values)
+                if (item.KindCase == kind) items.Add(read(item));
+        return items;
+    }
 
     /// <summary>The stretches of an article's text that its chunks do not hold ({start, text} objects).</summary>
     public static List<(int Start, string Text)> TextGaps(MapField<string, Value> p) =>

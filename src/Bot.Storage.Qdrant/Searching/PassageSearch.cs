@@ -4,7 +4,6 @@ using Bot.Storage.Qdrant.Lexical;
 using Bot.Storage.Qdrant.Reading;
 using Bot.Storage.Qdrant.Setup;
 using Bot.Storage.Qdrant.Writing;
-using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
 
 namespace Bot.Storage.Qdrant.Searching;
@@ -14,7 +13,7 @@ namespace Bot.Storage.Qdrant.Searching;
 /// hybrid = both, fused as <see cref="QdrantOptions.HybridFusion"/> says:
 /// <list type="bullet">
 /// <item>score: one <c>QueryBatch</c> call with both queries, fused client-side like the embedded store
-/// (<see cref="RankFusion.Convex"/>, then <see cref="PerArticleCap"/>);</item>
+/// (<see cref="RankFusion.Convex"/>, then <see cref="PerArticleCap"/> on the winners' passages);</item>
 /// <item>rrf: both as prefetches fused by reciprocal rank fusion on the server.</item>
 /// </list>
 /// Server-side, the per-article cap uses <c>QueryGroups</c> grouped by article id (group size = the cap,
@@ -43,9 +42,9 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
     }
 
     /// <summary>
-    /// Both candidate lists in one round trip, fused and capped here (a query without terms fuses the dense list
-    /// alone); then the winners' passages in a second. Candidates carry only their article id, since most of
-    /// them lose: fetching every candidate's text would multiply what travels and what is parsed.
+    /// Both candidate lists in one round trip, fused here (a query without terms fuses the dense list alone), then the
+    /// winners' passages (<see cref="PassagesAsync"/>). Candidates carry no payload, since most of them lose: their
+    /// payload would multiply what travels and what is parsed, and the cap reads each winner's article from its passage.
     /// </summary>
     private async Task<IReadOnlyList<Passage>> FuseScoresAsync(SearchQuery query, Query dense, Query? sparse, Filter? filter, CancellationToken ct)
     {
@@ -55,54 +54,51 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
         var results = await calls.RunAsync("search", (c, t) => c.QueryBatchAsync(options.Collection, searches, cancellationToken: t), ct);
         if (results.Count != searches.Count)
             throw new ArchiveException($"Qdrant at {options.Url} gave an unexpected answer to a search: {results.Count} results for {searches.Count} queries.");
-        var lexical = sparse is null ? [] : results[0].Result;
-        var semantic = results[^1].Result;
-
-        var articleOf = Capped(query) ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-        var fused = RankFusion.Convex(Scores(lexical, articleOf), Scores(semantic, articleOf), options.DenseWeight);
-        var winners = articleOf is null ? [.. fused.Take(query.Top)] : PerArticleCap.Apply(fused, f => articleOf[f.Key], query.MaxPerArticle, query.Top);
-        if (winners.Count == 0) return [];
-
-        var records = await calls.RunAsync("read passages", (c, t) => c.RetrieveAsync(options.Collection,
-            [.. winners.Select(w => PointIds.Of(w.Key))], PayloadKeys.Passage, false, cancellationToken: t), ct);
-        var payloads = records.ToDictionary(r => PointIds.Text(r.Id), r => r.Payload, StringComparer.Ordinal);
-        // A winner deleted between the two calls is left out rather than failing the search.
-        return [.. winners.Where(w => payloads.ContainsKey(w.Key)).Select(w => PayloadReader.Passage(payloads[w.Key], w.Score))];
+        var lexical = sparse is null ? [] : Scores(results[0].Result);
+        return await PassagesAsync(RankFusion.Convex(lexical, Scores(results[^1].Result), options.DenseWeight), query, ct);
     }
 
-    /// <summary>Uncapped, candidates need no payload at all: the ids and scores are what fusion reads.</summary>
-    private static bool Capped(SearchQuery query) => query.MaxPerArticle > 0;
-
-    private static List<(string Key, double Score)> Scores(RepeatedField<ScoredPoint> points, Dictionary<string, string>? articleOf)
+    /// <summary>
+    /// The passages of the best of <paramref name="ranked"/>, in order, up to top and at most MaxPerArticle from one article.
+    /// The first read asks for as many as wanted; only when the cap sets some aside (or a point was deleted since the
+    /// search) does a further one follow, asking for twice the shortfall, doubling with each further read, so reads stay few.
+    /// </summary>
+    private async Task<IReadOnlyList<Passage>> PassagesAsync(List<(string Key, double Score)> ranked, SearchQuery query, CancellationToken ct)
     {
-        var scores = new List<(string, double)>(points.Count);
-        foreach (var point in points)
+        var read = new List<Passage>(query.Top);
+        List<Passage> kept = [];
+        for (var (next, round) = (0, 0); kept.Count < query.Top && next < ranked.Count; round++)
         {
-            var id = PointIds.Text(point.Id);
-            articleOf?.TryAdd(id, PayloadReader.RequiredText(point.Payload, PayloadKeys.ArticleId));
-            scores.Add((id, point.Score));
+            var end = (int)Math.Min(ranked.Count, next + ((long)(query.Top - kept.Count) << round));
+            var ids = new List<PointId>(end - next);
+            for (var i = next; i < end; i++) ids.Add(PointIds.Of(ranked[i].Key));
+            var records = await calls.RunAsync("read passages", (c, t) => c.RetrieveAsync(options.Collection, ids, PayloadKeys.Passage, false, cancellationToken: t), ct);
+            var payloads = records.ToDictionary(r => PointIds.Text(r.Id), r => r.Payload, StringComparer.Ordinal);
+            // A winner deleted since the search is left out rather than failing it.
+            for (; next < end; next++)
+                if (payloads.TryGetValue(ranked[next].Key, out var payload)) read.Add(PayloadReader.Passage(payload, ranked[next].Score));
+            kept = PerArticleCap.Apply(read, p => p.Article.Id, query.MaxPerArticle, query.Top);
         }
-        return scores;
+        return kept;
     }
+
+    private static List<(string Key, double Score)> Scores(IEnumerable<ScoredPoint> points) => [.. points.Select(p => (PointIds.Text(p.Id), (double)p.Score))];
 
     private async Task<IReadOnlyList<Passage>> ServerSideAsync(SearchQuery query, IReadOnlyList<PrefetchQuery> prefetch,
         Query main, string? vectorName, Filter? filter, CancellationToken ct)
     {
         var topFilter = prefetch.Count == 0 ? filter : null;
-        IEnumerable<ScoredPoint> hits;
         if (query.MaxPerArticle > 0 && query.MaxPerArticle < query.Top)
         {
+            // Hits without payload: the groups are the cap, and only the best top of their hits need passages.
             var groups = await calls.RunAsync("search", (c, t) => c.QueryGroupsAsync(options.Collection, PayloadKeys.ArticleId, main,
                 prefetch, vectorName, topFilter, limit: (ulong)query.Top, groupSize: (ulong)query.MaxPerArticle,
-                payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
-            hits = groups.SelectMany(g => g.Hits).OrderByDescending(h => h.Score).Take(query.Top);
+                payloadSelector: false, cancellationToken: t), ct);
+            return await PassagesAsync(Scores(groups.SelectMany(g => g.Hits).OrderByDescending(h => h.Score)), query, ct);
         }
-        else
-        {
-            hits = await calls.RunAsync("search", (c, t) => c.QueryAsync(options.Collection, main, prefetch, vectorName, topFilter,
-                limit: (ulong)query.Top, payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
-        }
-        return hits.Select(h => PayloadReader.Passage(h.Payload, h.Score)).ToList();
+        var found = await calls.RunAsync("search", (c, t) => c.QueryAsync(options.Collection, main, prefetch, vectorName, topFilter,
+            limit: (ulong)query.Top, payloadSelector: PayloadKeys.Passage, cancellationToken: t), ct);
+        return [.. found.Select(h => PayloadReader.Passage(h.Payload, h.Score))];
     }
 
     /// <summary>The query's dense and sparse vectors, each null when the mode does not use it or (sparse) it has no terms.</summary>
@@ -131,14 +127,7 @@ internal sealed class PassageSearch(QdrantCalls calls, QdrantOptions options)
 
     private QueryPoints Candidates(Query vector, string vectorName, SearchQuery query, Filter? filter)
     {
-        var request = new QueryPoints
-        {
-            CollectionName = options.Collection,
-            Query = vector,
-            Using = vectorName,
-            Limit = CandidateCount(query),
-            WithPayload = Capped(query) ? PayloadKeys.Candidate : false,
-        };
+        var request = new QueryPoints { CollectionName = options.Collection, Query = vector, Using = vectorName, Limit = CandidateCount(query), WithPayload = false };
         if (filter is not null) request.Filter = filter;
         return request;
     }

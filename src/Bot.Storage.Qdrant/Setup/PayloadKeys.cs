@@ -47,20 +47,19 @@ internal static class PayloadKeys
     public const string Context = "context";
     /// <summary>The page a PDF chunk comes from (1-based); absent for other chunks.</summary>
     public const string Page = "page";
+    /// <summary>On article points of paged documents (PDF): where each page begins in the text; absent otherwise.</summary>
+    public const string PageStarts = "page_starts";
     public const string ModelId = "model_id";
     public const string Dimensions = "dimensions";
 
     /// <summary>What an <see cref="Bot.Core.Articles.ArticleSummary"/> needs.</summary>
     public static readonly string[] Summary = [ArticleId, Title, Published, Source, Url, Tags, ChunkCount];
 
-    /// <summary>What fusing and capping a search candidate needs.</summary>
-    public static readonly string[] Candidate = [ArticleId];
-
     /// <summary>What a <see cref="Bot.Core.Retrieval.Passage"/> needs: the summary plus the chunk.</summary>
     public static readonly string[] Passage = [.. Summary, ChunkId, Ordinal, Start, End, Text, Context, Page];
 
     /// <summary>What an <see cref="Bot.Core.Articles.Article"/> needs.</summary>
-    public static readonly string[] Article = [ArticleId, Title, Text, TextLength, TextGaps, Published, Source, Url, Author, Place, Tags, Fingerprint];
+    public static readonly string[] Article = [ArticleId, Title, Text, TextLength, TextGaps, Published, Source, Url, Author, Place, Tags, PageStarts, Fingerprint];
 
     /// <summary>What putting an article's text back together needs of its chunks.</summary>
     public static readonly string[] ChunkText = [Start, Text];

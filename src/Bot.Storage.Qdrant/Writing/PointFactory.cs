@@ -62,6 +62,7 @@ internal sealed class PointFactory(Bm25SparseEncoder bm25)
         ArticleFields(point.Payload, article, chunks.Count, PointKinds.Article);
         Set(point.Payload, PayloadKeys.Author, article.Author);
         Set(point.Payload, PayloadKeys.Place, article.Place);
+        if (article.PageStarts.Count > 0) point.Payload[PayloadKeys.PageStarts] = article.PageStarts.Select(s => (Value)s).ToArray();
         if (ArticleText.Gaps(article.Text, chunks) is { } gaps)
         {
             point.Payload[PayloadKeys.TextLength] = article.Text.Length;

@@ -130,7 +130,7 @@ public sealed class EveryCallHonoursTheContractTests
     }
 
     [Fact]
-    public async Task Rrf_hybrid_is_one_server_side_call_with_two_prefetches_grouped_by_article()
+    public async Task Rrf_hybrid_is_one_server_side_call_with_two_prefetches_grouped_by_article_then_one_for_the_passages()
     {
         await using var server = FakeQdrantServer.Start(QdrantContract.Load());
         using var store = TestStores.Create(server.Url, o => o.HybridFusion = QdrantHybridFusion.Rrf);
@@ -139,9 +139,11 @@ public sealed class EveryCallHonoursTheContractTests
         var mark = server.Calls.Count;
         await store.SearchAsync(SampleArchive.Query("drones", SearchMode.Hybrid, maxPerArticle: 1), Ct);
 
-        var call = Assert.Single(server.Calls.Skip(mark));
-        var groups = Assert.IsType<QueryPointGroups>(call.Request);
-        AssertPassageFieldsOnly(groups.WithPayload);
+        var calls = server.Calls.Skip(mark).ToList();
+        Assert.Equal(["qdrant.Points/QueryGroups", "qdrant.Points/Get"], calls.Select(c => c.Rpc));
+        var groups = (QueryPointGroups)calls[0].Request;
+        Assert.False(groups.WithPayload.Enable); // the hits' ids and scores; the passages of the best come by id
+        AssertPassageFieldsOnly(((GetPoints)calls[1].Request).WithPayload);
         Assert.Equal(Fusion.Rrf, groups.Query.Fusion);
         Assert.Equal(["dense", "bm25"], groups.Prefetch.Select(p => p.Using));
         Assert.Equal(("article_id", 1UL), (groups.GroupBy, groups.GroupSize));
@@ -174,9 +176,29 @@ public sealed class EveryCallHonoursTheContractTests
         {
             Assert.Equal((ulong)(5 * 4 * 3), search.Limit); // top × cap × 3 beats PrefetchLimit 40
             Assert.Equal("reuters", search.Filter.Must[0].Field.Match.Keyword);
-            Assert.Equal(["article_id"], search.WithPayload.Include.Fields); // all fusion and the cap need
+            Assert.Equal(WithPayloadSelector.SelectorOptionsOneofCase.Enable, search.WithPayload.SelectorOptionsCase);
+            Assert.False(search.WithPayload.Enable); // fusion reads ids and scores; the cap reads the winners' passages
             Assert.Empty(search.Prefetch);
         }
+    }
+
+    [Fact]
+    public async Task Winners_the_cap_sets_aside_are_replaced_by_the_next_ones_read_twice_the_shortfall_at_a_time()
+    {
+        await using var server = FakeQdrantServer.Start(QdrantContract.Load());
+        using var store = TestStores.Create(server.Url);
+        await store.InitializeAsync(SampleArchive.Space, Ct);
+        await store.SaveAsync([SampleArchive.Indexed(SampleArchive.Drones), SampleArchive.Indexed(SampleArchive.Coal)], Ct);
+        var mark = server.Calls.Count;
+        var found = await store.SearchAsync(SampleArchive.Query("armed drones coal", SearchMode.Hybrid, top: 3, maxPerArticle: 1), Ct);
+
+        Assert.Equal([SampleArchive.Coal.Id, SampleArchive.Drones.Id], found.Select(p => p.Article.Id).Order());
+        var reads = server.Calls.Skip(mark + 1).Select(c => ((GetPoints)c.Request).Ids.Select(id => id.Uuid).ToList()).ToList();
+        // 3 wanted, 2 articles: each read after the first asks for the one missing, twice as many as the last time, until the candidates run out.
+        Assert.Equal(3, reads[0].Count);
+        Assert.True(reads.Count > 1);
+        Assert.All(reads.Skip(1).SkipLast(1).Select((r, i) => (r, i)), x => Assert.Equal(2 << x.i, x.r.Count));
+        Assert.Equal(reads.Sum(r => r.Count), reads.SelectMany(r => r).Distinct().Count()); // none read twice
     }
 
     private static void AssertPassageFieldsOnly(WithPayloadSelector withPayload)

@@ -171,6 +171,21 @@ public sealed class SavingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paged_article_reads_back_with_its_page_starts_and_its_passages_with_their_pages()
+    {
+        var second = SampleArchive.Chunks(SampleArchive.Drones)[1].Start;
+        var article = SampleArchive.Drones with { PageStarts = [0, second] };
+        var chunks = SampleArchive.Chunks(article).Select(c => new IndexedChunk(c with { Page = article.PageAt(c.Start) }, [SampleArchive.Embed(c.Text)]));
+        await store.SaveAsync([new IndexedArticle(article, [.. chunks])], Ct);
+
+        var stored = Collection.Points.Single(p => p.Id == PointIds.ForArticle(article.Id)).Payload["page_starts"];
+        Assert.Equal([0L, second], stored.ListValue.Values.Select(v => v.IntegerValue));
+        Assert.Equivalent(article, await store.GetArticleAsync(article.Id, Ct), strict: true);
+        var passages = await store.SearchAsync(SampleArchive.Query("armed drones", SearchMode.Lexical), Ct);
+        Assert.All(passages, p => Assert.Equal(p.Chunk.Start < second ? 1 : 2, p.Chunk.Page));
+    }
+
+    [Fact]
     public async Task An_article_whose_chunks_are_not_its_text_keeps_its_full_text()
     {
         var article = SampleArchive.Drones;

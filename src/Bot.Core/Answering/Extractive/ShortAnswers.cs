@@ -54,6 +54,8 @@ public static partial class ShortAnswers
             if (intent.Wanted == Wanted.Place && !intent.AsksOrigin && Origin().IsMatch(sentence[..span.Start])) continue;
             var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
             var focused = intent.Focus is { } focus && Counts(sentence, words, first, last, focus);
+            // "killed 130 people" does not count the mosques asked about: a count of another plain noun is no answer.
+            if (intent.Wanted == Wanted.Count && intent.Focus is { } counted && !focused && CountsOther(sentence, words, last, counted)) continue;
             var closeness = asked.Select(term => Closeness(words, first, last, term)).ToList();
             var candidate = new ShortAnswerCandidate(span, focused, closeness.DefaultIfEmpty(0).Max(), closeness.DefaultIfEmpty(0).Average())
             {
@@ -81,6 +83,17 @@ public static partial class ShortAnswers
             if (i > last && IsOtherHead(sentence[words[i].Start..words[i].End])) return false;
         }
         return false;
+    }
+
+    /// <summary>The word right after the amount is a plain plural noun that is neither the question's noun nor a word for it ("130 people").</summary>
+    private static bool CountsOther(string sentence, IReadOnlyList<SentenceSpans.SentenceWord> words, int last, string focus)
+    {
+        if (last + 1 >= words.Count) return false;
+        var next = words[last + 1];
+        var word = sentence[next.Start..next.End];
+        // "people" may be the immigrants or voters asked about, so only plurals in -s count as another noun.
+        return char.IsLower(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !Words.IsStopWord(word)
+            && !next.Terms.Contains(focus) && !next.Terms.Any(RelatedWords.Of(focus).Contains);
     }
 
     /// <summary>A lower-case plural or past form ("officers", "raided", "was"): the phrase has another head by then.</summary>

@@ -106,7 +106,8 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         {
             var clean = word.Trim('?', ',', '.', '"', '\'');
             if (clean.Length == 0) continue;
-            if (StopWords.English.Contains(clean) || Verbs.Contains(clean)) break;
+            // A past form after the noun is the verb ("aftershocks followed the quake"), not part of what is counted.
+            if (StopWords.English.Contains(clean) || Verbs.Contains(clean) || (focus is not null && clean.EndsWith("ed", StringComparison.Ordinal))) break;
             focus = clean;
         }
         return focus is null ? null : TextAnalyzer.Terms(focus).LastOrDefault();

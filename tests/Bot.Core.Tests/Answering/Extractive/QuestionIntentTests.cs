@@ -49,6 +49,8 @@ public class QuestionIntentTests
     [InlineData("How many U.S. soldiers were killed?", Wanted.Count, "soldier")]
     [InlineData("how many troops does the US have in Niger", Wanted.Count, "troop")]
     [InlineData("How many people died in the attack?", Wanted.Count, "peopl")]
+    [InlineData("How many aftershocks followed the quake near Tehran?", Wanted.Count, "aftershock")]
+    [InlineData("How many armed men stormed the base?", Wanted.Count, "men")]
     [InlineData("How many Nigerien troops were in the team?", Wanted.Count, "troop")]
     [InlineData("How many?", Wanted.Count, null)]
     [InlineData("How much did the drone base cost?", Wanted.Money, null)]

@@ -50,6 +50,8 @@ public static partial class ShortAnswers
             // The outlet a story credits ("Politico reported", "told Reuters") reports the news; it is not in it,
             // unless the question asks who reported or was told.
             if (span.Kind is SpanKind.Organisation or SpanKind.Name && !questionTerms.Overlaps(CreditTerms) && IsCredited(sentence, span)) continue;
+            // "arrested in Sri Lanka" says where, not who.
+            if (intent.Wanted is Wanted.Agent or Wanted.Organisation && span.Kind is SpanKind.Country or SpanKind.Place && Locative().IsMatch(sentence[..span.Start])) continue;
             // "a horse-riding game from Iran" says where something comes from, which answers only "where ... from?".
             if (intent.Wanted == Wanted.Place && !intent.AsksOrigin && Origin().IsMatch(sentence[..span.Start])) continue;
             var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);

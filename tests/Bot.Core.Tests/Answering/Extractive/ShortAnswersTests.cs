@@ -137,6 +137,15 @@ public class ShortAnswersTests
     }
 
     [Fact]
+    public void A_place_where_something_happened_is_not_who_did_it()
+    {
+        const string sentence = "Two people have been arrested in Sri Lanka for suspected money laundering from a Taiwanese bank whose computer system was hacked.";
+
+        Assert.Null(Find("Who was behind the hack of the Taiwanese bank?", sentence));
+        Assert.Equal("Sri Lanka", Find("Where were the two people arrested?", sentence)?.Span.Text);
+    }
+
+    [Fact]
     public void A_country_answers_which_government_but_not_which_company()
     {
         const string sentence = "By 2024 the U.S. plans to provide the Afghans with at least 159 Black Hawks, including 58 fitted with extra rocket pods and machine guns to provide close air support.";

@@ -44,6 +44,11 @@ public static class AnswerPeople
         return people.Take(Max).ToList();
     }
 
+    /// <summary>The answer's short answer when it is one country or organisation ("Niger"): who "they" are next.</summary>
+    public static string? GroupOf(Answer answer) =>
+        answer is { Abstained: false, Short.Text: { } brief } && SentenceSpans.Find(brief, null) is [{ Kind: SpanKind.Country or SpanKind.Organisation } span]
+        && span.Text == brief.TrimEnd('.') ? span.Text : null;
+
     /// <summary>Where the story proper begins in a chunk: after a wire story's refile note, byline and dateline.</summary>
     private static int StoryStart(Chunking.Chunk chunk) => chunk.Start == 0 ? Articles.Metadata.DatelineParser.Parse(chunk.Text)?.LeadStart ?? 0 : 0;
 }

@@ -65,7 +65,7 @@ public sealed class AskService(
         logger.LogInformation("Answered with {Answerer} from {Passages} passages in {Milliseconds} ms: {Citations} citations, abstained {Abstained}",
             final.Answerer, retrieval.Passages.Count, clock.ElapsedMilliseconds, final.Citations.Count, final.Abstained);
 
-        memory.Remember(request.ConversationId, new ConversationTurn(rewritten.Question, final.Text) { People = AnswerPeople.Of(final, retrieval.Passages) });
+        memory.Remember(request.ConversationId, new ConversationTurn(rewritten.Question, final.Text) { People = AnswerPeople.Of(final, retrieval.Passages), Group = AnswerPeople.GroupOf(final) });
         yield return new AnswerFinal(final);
     }
 

@@ -35,6 +35,9 @@ public sealed record ConversationTurn(string Question, string Answer)
 {
     /// <summary>People the answer names or its cited passages name ("Kalla Mountari"), for resolving "he" and "she" in a follow-up.</summary>
     public IReadOnlyList<string> People { get; init; } = [];
+
+    /// <summary>The country or organisation the answer's short answer names ("Niger"), for resolving "they" in a follow-up.</summary>
+    public string? Group { get; init; }
 }
 
 public abstract record AnswerUpdate;

@@ -9,8 +9,9 @@ namespace Bot.Core.Conversations;
 /// pronoun, or too few words of its own) is made to stand alone: "And where?" asks the previous question again
 /// with "where"; "And the Vietnamese woman?" asks it about her; "he", "him", "his", "she", "her" become the
 /// person the previous answer is about ("What did he say about the ambush?" after "Who asked the U.S. to arm
-/// its drones?" reads "What did Kalla Mountari say about the ambush?"). A question still leaning on "it" or
-/// "that" is searched together with the previous question, so the same story is found.
+/// its drones?" reads "What did Kalla Mountari say about the ambush?"); "it" the thing the previous question named,
+/// "they" the country or organisation its answer named. A question still leaning on a pronoun, or on a reading
+/// that is a guess, is searched together with the previous question, so the same story is found.
 /// </summary>
 public sealed partial class FollowUpQueryRewriter : IQueryRewriter
 {
@@ -36,7 +37,10 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
             standalone = previous.People.Count > 0 ? ResolvePerson(question, previous.People[0]) : question;
             // "it" read as the thing the previous question asked about is shown, but the reading is a guess: it is
             // searched with that question too, and quotes need only the follow-up's own words.
-            if (SubjectOf(previous.Question) is { } thing && ResolveThing(standalone, thing) is var resolved && resolved != standalone)
+            var resolved = SubjectOf(previous.Question) is { } thing ? ResolveThing(standalone, thing) : standalone;
+            // "they" as the country or organisation the previous answer named ("What did Niger ask for?"), the same kind of guess.
+            resolved = previous.Group is { } group ? ResolveGroup(resolved, group) : resolved;
+            if (resolved != standalone)
                 return Task.FromResult(new RewrittenQuestion(resolved, $"{resolved} {previous.Question}") { OwnWords = standalone });
         }
         // A question made whole says what it asks about; one still leaning on "it" or "that" is searched with the
@@ -137,6 +141,13 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
     public static string ResolveThing(string question, string thing) =>
         EventVerb().IsMatch(question) ? question : ThingPronoun().Replace(question, m =>
             m.Value.Equals("its", StringComparison.OrdinalIgnoreCase) ? thing + "'s" : thing);
+
+    /// <summary>"they" and "them" become the group, "their" the group's.</summary>
+    public static string ResolveGroup(string question, string group) => GroupPronoun().Replace(question, m =>
+        m.Value.Equals("their", StringComparison.OrdinalIgnoreCase) ? group + "'s" : group);
+
+    [GeneratedRegex(@"\b(?:they|them|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupPronoun();
 
     private static readonly HashSet<string> ThingVerbs = new(StringComparer.Ordinal)
     {

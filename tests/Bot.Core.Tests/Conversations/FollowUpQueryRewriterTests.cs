@@ -115,6 +115,31 @@ public class FollowUpQueryRewriterTests
         Assert.Equal(("What did he say?", $"What did he say? {Drones}"), (nobody.Question, nobody.Query));
     }
 
+    [Fact]
+    public async Task They_is_shown_as_the_country_or_organisation_the_previous_answer_named_and_searched_with_that_question()
+    {
+        var turn = new ConversationTurn(Drones, "Niger. \"Niger has asked...\" [1]") { People = ["Kalla Mountari"], Group = "Niger" };
+
+        var rewritten = await FollowUpQueryRewriter.Instance.RewriteAsync("What did they ask for?", [turn], TestContext.Current.CancellationToken);
+        var possessive = await FollowUpQueryRewriter.Instance.RewriteAsync("Who is their defence minister?", [turn], TestContext.Current.CancellationToken);
+
+        Assert.Equal("What did Niger ask for?", rewritten.Question);
+        Assert.Equal($"What did Niger ask for? {Drones}", rewritten.Query);
+        Assert.Equal("What did they ask for?", rewritten.OwnWords);
+        Assert.Equal("Who is Niger's defence minister?", possessive.Question);
+    }
+
+    [Fact]
+    public void The_group_of_an_answer_is_its_short_answer_when_that_is_one_country_or_organisation()
+    {
+        static Answer With(string brief) => new($"{brief}. \"...\" [1]", false, []) { Short = new ShortAnswer(brief, 1, brief, 0, brief.Length) };
+
+        Assert.Equal("Niger", AnswerPeople.GroupOf(With("Niger")));
+        Assert.Null(AnswerPeople.GroupOf(With("Kalla Mountari")));
+        Assert.Null(AnswerPeople.GroupOf(With("Oct. 4, 2017")));
+        Assert.Null(AnswerPeople.GroupOf(Answer.Abstain("The archive does not say.", "extractive")));
+    }
+
     /// <summary>Previous questions of the news set's follow-up pairs (eval/news-questions.jsonl).</summary>
     [Theory]
     [InlineData("Where's the US drone base in Niger?", "the US drone base")]

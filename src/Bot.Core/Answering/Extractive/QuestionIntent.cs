@@ -20,6 +20,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     /// <summary>The focus of "which country" and "in what country": a place that is a country is wanted.</summary>
     public static readonly string CountryFocus = TextAnalyzer.Stem("country");
 
+    /// <summary>"When will the court hear the appeal?": a day still to come, after the story was filed.</summary>
+    public bool AsksFuture { get; init; }
+
     /// <summary>"Where did the bombers fly from?": the place something comes from is wanted, not only where it is.</summary>
     public bool AsksOrigin { get; init; }
 
@@ -61,7 +64,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         }
         if (CountNoun().IsMatch(q)) return new(MoneyCue().IsMatch(q) ? Wanted.Money : Wanted.Amount, null, false, false);
         if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
-        if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false);
+        if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false) { AsksFuture = FutureCue().IsMatch(q) };
         if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? CountryFocus : null, false, false) { AsksOrigin = FromCue().IsMatch(q) };
         if (WhichNoun().Match(q) is { Success: true } which && WhichWanted(which.Groups["words"].Value) is { } wanted) return wanted;
         if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
@@ -192,6 +195,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     /// <summary>"Who at Twitter...", "who on Clinton's team...": someone inside an organisation, a person.</summary>
     [GeneratedRegex(@"^(?:and |so |but )?who (?:at|on|in|inside|within|from) ")]
     private static partial Regex WhoWithin();
+
+    [GeneratedRegex(@"\bwhen (?:will|would|is|are|does|do)\b.*\b(?:will|going to|due to|expected to|set to|scheduled to|start|starts|begin|begins|end|ends|expire|expires|run out|runs out)\b|\bwhen will\b|\bwhen would\b")]
+    private static partial Regex FutureCue();
 
     [GeneratedRegex(@"\bfrom\b")]
     private static partial Regex FromCue();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Core.Analysis;
 using System.Text.RegularExpressions;
 using Bot.Core.Answering.Spans;
@@ -50,6 +51,8 @@ public static partial class ShortAnswers
             // The outlet a story credits ("Politico reported", "told Reuters") reports the news; it is not in it,
             // unless the question asks who reported or was told.
             if (span.Kind is SpanKind.Organisation or SpanKind.Name && !questionTerms.Overlaps(CreditTerms) && IsCredited(sentence, span)) continue;
+            // A day before the story was filed has passed: it answers no "when will".
+            if (intent.AsksFuture && span.Kind == SpanKind.Date && published is { } filed && Before(span.Value, filed)) continue;
             // "arrested in Sri Lanka" says where, not who.
             if (intent.Wanted is Wanted.Agent or Wanted.Organisation && span.Kind is SpanKind.Country or SpanKind.Place && Locative().IsMatch(sentence[..span.Start])) continue;
             // "a horse-riding game from Iran" says where something comes from, which answers only "where ... from?".
@@ -118,6 +121,15 @@ public static partial class ShortAnswers
         }
         return 1 / (1 + distance / 4.0);
     }
+
+    /// <summary>Whether a date span's value (yyyy-MM-dd, yyyy-MM or yyyy) lies wholly before <paramref name="filed"/>'s day.</summary>
+    private static bool Before(string value, DateTimeOffset filed) => value.Length switch
+    {
+        10 => string.CompareOrdinal(value, filed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0,
+        7 => string.CompareOrdinal(value, filed.ToString("yyyy-MM", CultureInfo.InvariantCulture)) < 0,
+        4 => string.CompareOrdinal(value, filed.ToString("yyyy", CultureInfo.InvariantCulture)) < 0,
+        _ => false,
+    };
 
     /// <summary>"sdf" for "Syrian Democratic Forces": the question may hold a name by its initials.</summary>
     private static string Initials(string name)

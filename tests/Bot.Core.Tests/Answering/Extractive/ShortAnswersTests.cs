@@ -145,6 +145,21 @@ public class ShortAnswersTests
         Assert.Equal("Sri Lanka", Find("Where were the two people arrested?", sentence)?.Span.Text);
     }
 
+    /// <summary>The ISOT sample's story of Minnesota's governor (True_sample_1500.csv), filed July 19, 2017.</summary>
+    [Fact]
+    public void A_day_before_the_story_was_filed_answers_no_when_will()
+    {
+        const string sentence = "Minnesota Governor Mark Dayton's May 30 veto of funding for the state legislature was unconstitutional, a judge said.";
+        var filed = new DateTimeOffset(2017, 7, 19, 0, 0, 0, TimeSpan.Zero);
+        ShortAnswerCandidate? At(string question) =>
+            ShortAnswers.Find(QuestionIntent.Of(question), QuestionProfile.Of(question, []).TermSet, sentence, filed);
+
+        Assert.Null(At("When will the Minnesota Supreme Court hear Dayton's appeal?"));
+        Assert.Equal("May 30", At("When did Dayton veto the legislature's funding?")?.Span.Text);
+        Assert.True(QuestionIntent.Of("When does Bob Iger's contract run out?").AsksFuture);
+        Assert.False(QuestionIntent.Of("When did the ambush happen?").AsksFuture);
+    }
+
     [Fact]
     public void A_country_answers_which_government_but_not_which_company()
     {

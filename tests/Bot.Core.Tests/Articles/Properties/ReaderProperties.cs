@@ -53,6 +53,25 @@ public sealed class ReaderProperties
         }, iter: PropertyRuns.Iterations(100));
     }
 
+    /// <summary>
+    /// A case the property once found (seed arV4UGzy-MV4): an underscore's box sits below its line, and lines
+    /// formed from boxes put it on the next one.
+    /// </summary>
+    [Fact]
+    public async Task A_pdf_line_keeps_a_leading_underscore_in_place()
+    {
+        var format = ReaderCases.For(".pdf");
+        using var folder = new TempDirectory();
+        var article = new GeneratedArticle("NIAMEY drones", "_\tNiger asked the United States to arm its drones against jihadist groups on the Mali border, "
+            + "raising the stakes in a campaign jolted by a deadly ambush of allied forces, the defence minister said on Monday.", "2017-11-01", []);
+        var path = folder.File("underscore.pdf");
+        File.WriteAllBytes(path, format.Write([article]));
+
+        var draft = Assert.Single((await ReaderInvariants.ReadAndCheckAsync(path, TestContext.Current.CancellationToken)).Drafts());
+
+        Assert.Equal(Visible(format.ExpectedText(article)), Visible(draft.Text));
+    }
+
     [Theory]
     [MemberData(nameof(ReaderCases.ManyPerFileExtensions), MemberType = typeof(ReaderCases))]
     public void A_broken_record_is_one_problem_naming_its_row_and_the_rest_goes_in(string extension)

@@ -43,25 +43,27 @@ internal static class PdfLayout
 
     /// <summary>
     /// The block's words in lines, top to bottom, each line left to right: a word is on a line when their
-    /// heights overlap by more than half the smaller one. Rotated or vertical text keeps Docstrum's lines.
+    /// baselines are less than half the larger type size apart. Baselines, not boxes: an underscore's or a
+    /// comma's box sits below the line's and could be taken for the next line's. Rotated or vertical text keeps
+    /// Docstrum's lines.
     /// </summary>
     private static List<List<Word>> Lines(TextBlock block)
     {
         var words = block.TextLines.SelectMany(l => l.Words).ToList();
         if (words.Any(w => w.TextOrientation != TextOrientation.Horizontal)) return [.. block.TextLines.Select(l => l.Words.ToList())];
         var lines = new List<List<Word>>();
-        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Top))
+        foreach (var word in words.OrderByDescending(Baseline))
         {
-            if (lines.Count > 0 && OnOneLine(lines[^1][0].BoundingBox, word.BoundingBox)) lines[^1].Add(word);
+            if (lines.Count > 0 && OnOneLine(lines[^1][0], word)) lines[^1].Add(word);
             else lines.Add([word]);
         }
         foreach (var line in lines) line.Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
         return lines;
     }
 
-    private static bool OnOneLine(PdfRectangle a, PdfRectangle b)
-    {
-        var overlap = Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
-        return overlap > Math.Min(a.Height, b.Height) / 2;
-    }
+    private static double Baseline(Word word) => word.Letters.Count > 0 ? word.Letters[0].StartBaseLine.Y : word.BoundingBox.Bottom;
+
+    private static double TypeSize(Word word) => word.Letters.Count > 0 ? word.Letters.Max(l => l.PointSize) : word.BoundingBox.Height;
+
+    private static bool OnOneLine(Word a, Word b) => Math.Abs(Baseline(a) - Baseline(b)) < Math.Max(TypeSize(a), TypeSize(b)) / 2;
 }

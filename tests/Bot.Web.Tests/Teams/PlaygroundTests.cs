@@ -141,16 +141,19 @@ public sealed class PlaygroundTests(ChromiumFixture chromium)
     [Fact]
     public async Task Follow_up_suggestions_under_an_answer_ask_about_the_cited_story_when_tapped()
     {
-        await using var session = await StartAsync();
+        // The playground shows suggestions only under the chat's last message, and it sometimes files the user's
+        // message after a stream the bot opened within milliseconds of it (seen in 2 of about 10 full runs: the
+        // question listed under the answer, no suggestions). A single answer message comes later, after the answer
+        // is made; the streamed path has its own test above.
+        await using var session = await StartAsync("BotFramework:StreamingEnabled=false");
         var page = session.Page;
         var expected = await ExpectedAnswerAsync(session.Host);
         var followUp = (string)expected["followUps"]![0]!;
 
         await session.SendAsync(WebHost.SeedQuestion);
         await Expect(page.GetByText("AI generated", new() { Exact = true })).ToHaveCountAsync(1);
-        // Once the streamed message has settled; the suggestions did not appear within 20 s on a loaded CI machine.
         var suggestion = page.GetByRole(AriaRole.Button, new() { Name = followUp });
-        await Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(suggestion).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(page, "playground-follow-ups");
 
         await suggestion.ClickAsync();

@@ -122,7 +122,7 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
         foreach (var word in words)
         {
             var lower = word.ToLowerInvariant();
-            var head = taken.Count == 0 && lower is "the" or "a" or "an";
+            var head = taken.Count == 0 && Determiners.Contains(lower);
             // A small word, a verb, or a plain word after a bare name ("Twitter make") ends the subject; "US" is a name, not "us".
             var plain = char.IsLower(word[0]);
             if (!head && plain && (StopWords.English.Contains(lower) || ThingVerbs.Contains(lower) || (taken.Count > 0 && taken.All(t => char.IsUpper(t[0]))))) break;
@@ -130,21 +130,25 @@ public sealed partial class FollowUpQueryRewriter : IQueryRewriter
         }
         // The question's last word is its verb ("...attack trial start?"), not part of what it asks about.
         if (taken.Count == words.Length && taken.Count > 1 && char.IsLower(taken[^1][0])) taken.RemoveAt(taken.Count - 1);
-        var named = taken.SkipWhile(w => w is "the" or "a" or "an").ToList();
+        var named = taken.SkipWhile(w => Determiners.Contains(w.ToLowerInvariant())).ToList();
         if (named.Count == 0) return null;
         var name = string.Join(' ', named);
         var person = Answering.Spans.NameSpans.Find(name).Any(n => n.Kind == Answering.Spans.SpanKind.Person && n.Text == name);
         return person ? null : string.Join(' ', taken);
     }
 
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an" };
+
     /// <summary>"it" and "its" become the thing the previous question asked about, unless "it" is an event ("What day did it happen?").</summary>
     public static string ResolveThing(string question, string thing) =>
-        EventVerb().IsMatch(question) ? question : ThingPronoun().Replace(question, m =>
-            m.Value.Equals("its", StringComparison.OrdinalIgnoreCase) ? thing + "'s" : thing);
+        EventVerb().IsMatch(question) ? question : Resolve(ThingPronoun(), question, thing, possessive: "its");
 
     /// <summary>"they" and "them" become the group, "their" the group's.</summary>
-    public static string ResolveGroup(string question, string group) => GroupPronoun().Replace(question, m =>
-        m.Value.Equals("their", StringComparison.OrdinalIgnoreCase) ? group + "'s" : group);
+    public static string ResolveGroup(string question, string group) => Resolve(GroupPronoun(), question, group, possessive: "their");
+
+    /// <summary>Every pronoun <paramref name="pronouns"/> matches becomes <paramref name="name"/>, its <paramref name="possessive"/> form the name's.</summary>
+    private static string Resolve(Regex pronouns, string question, string name, string possessive) =>
+        pronouns.Replace(question, m => m.Value.Equals(possessive, StringComparison.OrdinalIgnoreCase) ? name + "'s" : name);
 
     [GeneratedRegex(@"\b(?:they|them|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GroupPronoun();

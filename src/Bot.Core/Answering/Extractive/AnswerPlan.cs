@@ -52,7 +52,7 @@ public static class AnswerPlanner
 
     public static AnswerPlan Plan(ExtractiveReading reading, int maxQuotes)
     {
-        var opening = LeadQuote.Of(reading);
+        var opening = reading.Lead ?? throw new ArgumentException("A reading without a best sentence has nothing to quote.", nameof(reading));
         var best = opening.Best;
         var lead = new List<SentenceCandidate> { best.Candidate };
         if (opening.Completing is { } completing) lead.Add(completing);

@@ -6,6 +6,9 @@ namespace Bot.Core.Answering.Extractive;
 /// <summary>The ranked sentences of the passages and, when there is a best one, what the confidence model needs.</summary>
 public sealed record ExtractiveReading(QuestionProfile Question, IReadOnlyList<ScoredSentence> Ranked, ConfidenceFeatures? Features)
 {
+    /// <summary>How the answer opens (<see cref="LeadQuote"/>), worked out once for the features and the plan; null without a best sentence.</summary>
+    public LeadQuote? Lead { get; init; }
+
     /// <summary>The best sentence's neighbours in its chunk, best-ranked first.</summary>
     public IEnumerable<SentenceCandidate> NeighboursOfBest() =>
         Ranked.Select(s => s.Candidate).Where(c => c.IsNeighbourOf(Ranked[0].Candidate));
@@ -28,25 +31,27 @@ public static partial class ExtractiveReader
         var ranked = SentenceRanker.Rank(profile, candidates);
         if (ranked.Count == 0 || profile.Terms.Count == 0) return new ExtractiveReading(profile, ranked, null);
         var reading = new ExtractiveReading(profile, ranked, null);
-        return reading with { Features = Measure(reading) };
+        reading = reading with { Lead = LeadQuote.Of(reading) };
+        return reading with { Features = Measure(reading, reading.Lead) };
     }
 
-    private static ConfidenceFeatures Measure(ExtractiveReading reading)
+    /// <summary>Words of sentences of one chunk, read in their order there.</summary>
+    private static Words WordsOf(IEnumerable<SentenceCandidate> sentences) =>
+        Words.Of(string.Join(" ", sentences.OrderBy(c => c.Position).Select(c => c.Text)));
+
+    private static ConfidenceFeatures Measure(ExtractiveReading reading, LeadQuote lead)
     {
         var question = reading.Question;
         var best = reading.Ranked[0];
         var sentence = best.Candidate;
-        var lead = LeadQuote.Of(reading);
         var answer = lead.Answer;
         var neighbours = reading.NeighboursOfBest().ToList();
         var terms = new HashSet<string>(sentence.Terms, StringComparer.Ordinal);
         foreach (var neighbour in neighbours) terms.UnionWith(neighbour.Terms);
         var window = question.Near(terms, sentence.Passage);
-        var windowWords = Words.Of(string.Join(" ", neighbours.Append(sentence).OrderBy(c => c.Position).Select(c => c.Text)));
+        var windowWords = WordsOf(neighbours.Append(sentence));
         var sentenceWords = Words.Of(sentence.Text);
-        var quotedWords = lead.Completing is { } completing
-            ? Words.Of(string.Join(" ", new[] { sentence, completing }.OrderBy(c => c.Position).Select(c => c.Text)))
-            : sentenceWords;
+        var quotedWords = lead.Completing is { } completing ? WordsOf([sentence, completing]) : sentenceWords;
         var questionNegates = Negation.GovernedStems(question.Words);
         var sentenceNegates = Negation.GovernedStems(sentenceWords);
         var windowNegates = Negation.GovernedStems(windowWords);

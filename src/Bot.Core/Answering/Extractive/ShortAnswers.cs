@@ -1,6 +1,6 @@
 using System.Globalization;
-using Bot.Core.Analysis;
 using System.Text.RegularExpressions;
+using Bot.Core.Analysis;
 using Bot.Core.Answering.Spans;
 
 namespace Bot.Core.Answering.Extractive;
@@ -97,13 +97,16 @@ public static partial class ShortAnswers
         var next = words[last + 1];
         var word = sentence[next.Start..next.End];
         // "people" may be the immigrants or voters asked about, so only plurals in -s count as another noun.
-        return char.IsLower(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !Words.IsStopWord(word)
-            && !next.Terms.Contains(focus) && !next.Terms.Any(RelatedWords.Of(focus).Contains);
+        return IsPlainPlural(word) && !Words.IsStopWord(word) && !next.Terms.Contains(focus) && !next.Terms.Any(RelatedWords.Of(focus).Contains);
     }
 
     /// <summary>A lower-case plural or past form ("officers", "raided", "was"): the phrase has another head by then.</summary>
     private static bool IsOtherHead(string word) =>
-        char.IsLower(word[0]) && ((word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || word.EndsWith("ed", StringComparison.Ordinal));
+        IsPlainPlural(word) || (char.IsLower(word[0]) && word.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>A lower-case word in -s but not -ss ("officers", "rounds").</summary>
+    private static bool IsPlainPlural(string word) =>
+        char.IsLower(word[0]) && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
 
     /// <summary>
     /// 1 / (1 + words between the span and the nearest word carrying <paramref name="term"/> / 4). A word in the

@@ -1,3 +1,4 @@
+using Bot.Core.Analysis;
 using Bot.Core.Answering.Extractive;
 
 namespace Bot.Core.Tests.Answering.Extractive;
@@ -83,4 +84,23 @@ public class UnanswerabilityCuesTests
         Assert.False(Opposites.Flipped(W("How long was the strike?"), W("The strike was short.")));
         Assert.True(Opposites.Flipped(W("Why was the strike long?"), W("The strike was short.")));
     }
+
+    [Theory]
+    [InlineData("On what date did protesters in Niger start chanting against foreign troops?", "date")]
+    [InlineData("What time is Cruz making his big announcement?", "time")]
+    [InlineData("What's Timochenko's real name?", "name")]
+    public void The_kind_of_answer_a_what_names_is_no_term(string question, string kind)
+    {
+        var profile = QuestionProfile.Of(question, []);
+
+        Assert.DoesNotContain(kind, profile.Terms);
+        Assert.Contains(kind, TextAnalyzer.Terms(question));
+    }
+
+    [Theory]
+    [InlineData("What percentage of likely voters backed Trump in the Reuters/Ipsos poll?", "percentag")]
+    [InlineData("Why did the committee put off its decision until a later date?", "date")]
+    [InlineData("What did the minister say about the time the patrol spent in Mali?", "time")]
+    public void A_kind_word_the_answer_repeats_or_that_no_what_names_stays_a_term(string question, string term) =>
+        Assert.Contains(term, QuestionProfile.Of(question, []).Terms);
 }

@@ -26,6 +26,13 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
     /// <summary>"Where did the bombers fly from?": the place something comes from is wanted, not only where it is.</summary>
     public bool AsksOrigin { get; init; }
 
+    /// <summary>
+    /// "What's the name of the bodyguard who was shot?": the name must be the <see cref="Focus"/>'s own, titled or set
+    /// beside it ("the bodyguard, Rashid Mohamed"), not any name in the sentence. Not for a company or party: news
+    /// seldom titles an organisation by its kind, and its kind of name is evidence enough.
+    /// </summary>
+    public bool NamesFocus { get; init; }
+
     /// <summary>Whether the question wants a name, date, place or amount to lead the answer.</summary>
     public bool WantsShortAnswer => Wanted != Wanted.Any;
 
@@ -66,6 +73,7 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
         if (ClockCue().IsMatch(q)) return new(Wanted.Time, null, false, false);
         if (TimeCue().IsMatch(q)) return new(Wanted.Date, null, false, false) { AsksFuture = FutureCue().IsMatch(q) };
         if (PlaceCue().IsMatch(q)) return new(Wanted.Place, CountryCue().IsMatch(q) ? CountryFocus : null, false, false) { AsksOrigin = FromCue().IsMatch(q) };
+        if (NameOf().Match(question) is { Success: true } nameOf && NamedNoun(nameOf.Groups["words"].Value) is { } named) return named;
         if (WhichNoun().Match(q) is { Success: true } which && WhichWanted(which.Groups["words"].Value) is { } wanted) return wanted;
         if (NameCue().IsMatch(q)) return new(Wanted.Person, null, false, false);
         // "Who is Jason Miller?" asks what he is: a description, which no name or date answers.
@@ -99,6 +107,28 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
             else if (PlaceNouns.Contains(singular)) wanted = new(Wanted.Place, TextAnalyzer.Stem(singular), false, false);
         }
         return wanted;
+    }
+
+    /// <summary>
+    /// "the London professor Papadopoulos lied to": the noun whose name is asked, the last word before a small word,
+    /// a verb, or a capitalised word after a plain one (the next clause's subject); its kind says what name is wanted.
+    /// </summary>
+    private static QuestionIntent? NamedNoun(string words)
+    {
+        string? head = null;
+        foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var clean = word.Trim('?', ',', '.', '"');
+            var lower = clean.ToLowerInvariant();
+            if (clean.Length == 0 || StopWords.English.Contains(lower) || Verbs.Contains(lower) || lower is "whose" or "whom"
+                || (head is not null && (lower.EndsWith("ed", StringComparison.Ordinal) || (char.IsUpper(clean[0]) && char.IsLower(head[0]))))) break;
+            head = clean;
+        }
+        if (head is null || TextAnalyzer.Terms(head).LastOrDefault() is not { } focus) return null;
+        var singular = Singular(head.ToLowerInvariant());
+        var wanted = PersonNouns.Contains(singular) ? Wanted.Person : OrganisationNouns.Contains(singular) ? Wanted.Organisation
+            : PlaceNouns.Contains(singular) ? Wanted.Place : Wanted.Agent;
+        return new(wanted, focus, false, false) { NamesFocus = wanted != Wanted.Organisation };
     }
 
     /// <summary>The head of the words after "how many": the last content word before the verb ("U.S. soldiers were" → "soldier").</summary>
@@ -188,6 +218,9 @@ public sealed partial record QuestionIntent(Wanted Wanted, string? Focus, bool W
 
     [GeneratedRegex(@"^(?:and |so |but )?where\b|\bwhere (?:did|was|were|is|are|will|does|do|had|has|'s)\b|\b(?:what|which) (?:city|country|town|village|province|region|state|place|capital|area|district|island|port|county)\b|\bin what (?:city|country|town|place)\b|\bwhere's\b")]
     private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@"\bname of (?:the |a |an |this |that )?(?<words>[^?]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex NameOf();
 
     [GeneratedRegex(@"\b(?:which|what) (?<words>\w+(?: \w+){0,2})")]
     private static partial Regex WhichNoun();

@@ -59,6 +59,7 @@ public static partial class ShortAnswers
             if (intent.Wanted == Wanted.Place && !intent.AsksOrigin && Origin().IsMatch(sentence[..span.Start])) continue;
             var (first, last) = (words.Count(w => w.Start < span.Start), words.Count(w => w.Start < span.End) - 1);
             var focused = intent.Focus is { } focus && Counts(sentence, words, first, last, focus);
+            if (intent.NamesFocus && !focused) continue;
             // "killed 130 people" does not count the mosques asked about: a count of another plain noun is no answer.
             if (intent.Wanted == Wanted.Count && intent.Focus is { } counted && !focused && CountsOther(sentence, words, last, counted)) continue;
             var closeness = asked.Select(term => Closeness(words, first, last, term)).ToList();

@@ -145,6 +145,20 @@ public class ShortAnswersTests
         Assert.Equal("Sri Lanka", Find("Where were the two people arrested?", sentence)?.Span.Text);
     }
 
+    /// <summary>ISOT sample sentences (True_sample_1500.csv): the stories of a Nairobi shooting and of Papadopoulos's plea.</summary>
+    [Fact]
+    public void The_name_of_a_person_asked_for_is_one_titled_or_set_beside_that_person()
+    {
+        const string shot = "A gunman shot and wounded a bodyguard to Kenya's deputy chief justice on Tuesday, police said, adding to an increasingly tense atmosphere two days before the East African nation is due to hold a repeat presidential election.";
+        const string lied = "Mueller's office said Papadopoulos lied to FBI agents about the timing of contact between him and a professor in London who claimed to have information that would hurt Clinton.";
+
+        Assert.Null(Find("What's the name of the bodyguard who was shot in Nairobi?", shot));
+        Assert.Null(Find("What's the name of the London professor Papadopoulos lied to the FBI about?", lied));
+        Assert.Equal("Kalla Mountari", Find("What is the name of the defence minister?", Sentence("Defence Minister Kalla Mountari"))?.Span.Text);
+        Assert.Equal("Joseph Mifsud", Find("What's the name of the London professor Papadopoulos lied to the FBI about?",
+            "Papadopoulos lied about his contacts with the London professor, Joseph Mifsud, who claimed to have information.")?.Span.Text);
+    }
+
     /// <summary>The ISOT sample's story of Minnesota's governor (True_sample_1500.csv), filed July 19, 2017.</summary>
     [Fact]
     public void A_day_before_the_story_was_filed_answers_no_when_will()
